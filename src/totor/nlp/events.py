@@ -1,0 +1,573 @@
+"""``totor_events``: PLOVER events from triggers and their arguments.
+
+A trigger (a verb or noun from ``data/events.json``, checked against its arguments) gives
+the type; the parse gives actor and target; the sentence gives place, time and figures;
+the claim covering the trigger gives the source; auxiliaries, negation and the governing
+verb give the status. One incident reported twice in an article is one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from totor.model import Claim, Event
+from totor.nlp import extensions as ext
+from totor.nlp.claims import reporting_lexicon
+from totor.nlp.lexicon import load_json
+
+_VERB_POS = frozenset({"VERB"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "toward", "towards"})
+# events that happen somewhere physical take the nearest place in their sentence; others
+# (talks, statements, sanctions) only a place in their own phrase
+_PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CRIME", "AID", "RETREAT"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "from", "into", "on"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One entry of the trigger lexicon with its conditions."""
+
+    type: str
+    mode: str | None
+    weight: float
+    pos: frozenset[str]
+    object: frozenset[str] | None = None
+    not_object: frozenset[str] = frozenset()
+    object_is: str | None = None
+    subject_is: frozenset[str] | None = None
+    prep: frozenset[str] | None = None
+    prep_particle: frozenset[str] | None = None
+    prep_object: frozenset[str] | None = None
+    head_lemma: frozenset[str] | None = None
+    allow_no_subject: bool = False
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    by_lemma: dict[str, list[Trigger]]
+    phrases: list[tuple[str, Trigger]]
+    light_verbs: frozenset[str]
+    receptive_light_verbs: frozenset[str]
+    planning_heads: frozenset[str]
+    planning_modifiers: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    planned_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    denial_heads: frozenset[str]
+
+
+def _set(values: list[str] | None) -> frozenset[str] | None:
+    return frozenset(v.lower() for v in values) if values is not None else None
+
+
+def _trigger(row: dict[str, object]) -> Trigger:
+    return Trigger(
+        type=str(row["type"]),
+        mode=row.get("mode"),  # type: ignore[arg-type]
+        weight=float(row.get("weight", 0.5)),  # type: ignore[arg-type]
+        pos=frozenset(row.get("pos", ["VERB", "NOUN"])),  # type: ignore[arg-type]
+        object=_set(row.get("object")),  # type: ignore[arg-type]
+        not_object=_set(row.get("not_object")) or frozenset(),  # type: ignore[arg-type]
+        object_is=row.get("object_is"),  # type: ignore[arg-type]
+        subject_is=_set(row.get("subject_is")),  # type: ignore[arg-type]
+        prep=_set(row.get("prep")),  # type: ignore[arg-type]
+        prep_particle=_set(row.get("prep_particle")),  # type: ignore[arg-type]
+        prep_object=_set(row.get("prep_object")),  # type: ignore[arg-type]
+        head_lemma=_set(row.get("head_lemma")),  # type: ignore[arg-type]
+        allow_no_subject=bool(row.get("allow_no_subject", False)),
+    )
+
+
+@cache
+def event_lexicon() -> EventLexicon:
+    data = load_json("events.json")
+    by_lemma: dict[str, list[Trigger]] = {}
+    for row in data["triggers"]:
+        by_lemma.setdefault(row["lemma"].lower(), []).append(_trigger(row))
+    phrases = [(row["text"], _trigger(row)) for row in data["phrases"]]
+    return EventLexicon(
+        by_lemma=by_lemma,
+        phrases=phrases,
+        light_verbs=frozenset(data["light_verbs"]),
+        receptive_light_verbs=frozenset(data["receptive_light_verbs"]),
+        planning_heads=frozenset(data["planning_heads"]),
+        planning_modifiers=frozenset(data["planning_modifiers"]),
+        hypothetical_modifiers=frozenset(data["hypothetical_modifiers"]),
+        hypothetical_aux=frozenset(data["hypothetical_aux"]),
+        planned_aux=frozenset(data["planned_aux"]),
+        conditional_marks=frozenset(data["conditional_marks"]),
+        denial_heads=frozenset(data["denial_heads"]),
+    )
+
+
+@dataclass
+class _Draft:
+    """An event before merging and numbering."""
+
+    trigger: Trigger
+    token: Token
+    trigger_span: tuple[int, int]
+    sentence: Span
+    actor: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    place: str | None = None
+    time: str | None = None
+    figures: list[str] = field(default_factory=list)
+    claim: Claim | None = None
+    status: str = "asserted"
+    confidence: float = 0.5
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class EventExtractor:
+    def __init__(self, nlp: Language, name: str = "totor_events", min_confidence: float = 0.3) -> None:
+        self.name = name
+        self.min_confidence = min_confidence
+        self.lexicon = event_lexicon()
+        self.denial_cues = reporting_lexicon().denial
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._phrase_triggers: dict[str, Trigger] = {}
+        for text, trigger in self.lexicon.phrases:
+            self._phrase_triggers[text] = trigger
+            self.phrase_matcher.add(text, [nlp.make_doc(text)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts: list[_Draft] = []
+        in_phrase: set[int] = set()
+        for match_id, start, end in self.phrase_matcher(doc):
+            span = doc[start:end]
+            trigger = self._phrase_triggers[doc.vocab.strings[match_id]]
+            in_phrase.update(range(start, end))
+            draft = self._draft(doc, span.root, trigger, (span.start_char, span.end_char))
+            if draft is not None:
+                drafts.append(draft)
+        for token in doc:
+            if token.i in in_phrase:
+                continue
+            candidates = self.lexicon.by_lemma.get(token.lemma_.lower())
+            if not candidates:
+                continue
+            trigger = self._choose(doc, token, candidates)
+            if trigger is None:
+                continue
+            draft = self._draft(doc, token, trigger, (token.idx, token.idx + len(token.text)))
+            if draft is not None:
+                drafts.append(draft)
+        doc._.events = _number(_merge(drafts))
+        return doc
+
+    # -- choosing a trigger -------------------------------------------------------------
+
+    def _choose(self, doc: Doc, token: Token, candidates: list[Trigger]) -> Trigger | None:
+        pos = "VERB" if token.pos_ in _VERB_POS else "NOUN" if token.pos_ in _NOUN_POS else None
+        if pos is None:
+            return None
+        for trigger in candidates:
+            if pos in trigger.pos and self._conditions_hold(doc, token, trigger):
+                return trigger
+        return None
+
+    def _conditions_hold(self, doc: Doc, token: Token, trigger: Trigger) -> bool:
+        objects = _object_words(token)
+        if trigger.object is not None and not (objects & trigger.object):
+            return False
+        if objects & trigger.not_object:
+            return False
+        if trigger.object_is is not None and not _object_is(doc, token, trigger.object_is):
+            return False
+        if trigger.subject_is is not None:
+            subjects = _subjects(token)
+            kinds = {e.kind for e in (_entity(doc, t) for t in subjects) if e}
+            if not kinds & trigger.subject_is and not (trigger.allow_no_subject and not subjects):
+                return False
+        if trigger.prep is not None and not any(
+            c.dep_ == "prep" and c.lower_ in trigger.prep for c in token.children
+        ):
+            return False
+        if trigger.prep_particle is not None and not any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trigger.prep_particle
+            for c in token.children
+        ):
+            return False
+        if trigger.prep_object is not None and not any(
+            g.lemma_.lower() in trigger.prep_object
+            for c in token.children
+            if c.dep_ in ("prep", "oprd", "dobj", "attr", "advcl", "xcomp", "npadvmod")
+            for g in [c, *c.children]
+        ):
+            return False
+        return not (
+            trigger.head_lemma is not None
+            and token.head.lemma_.lower() not in trigger.head_lemma
+        )
+
+    # -- arguments ------------------------------------------------------------------------
+
+    def _draft(self, doc: Doc, token: Token, trigger: Trigger, trigger_span: tuple[int, int]) -> _Draft | None:
+        is_noun = token.pos_ in _NOUN_POS
+        light = is_noun and token.dep_ in ("dobj", "nsubjpass", "pobj") and (
+            token.head.lemma_.lower() in self.lexicon.light_verbs
+        )
+        actor_tokens, target_tokens = (
+            self._noun_arguments(token, light) if is_noun else _verb_arguments(token)
+        )
+        actor = _entity_ids(doc, actor_tokens)
+        target = [e for e in _entity_ids(doc, target_tokens) if e not in actor]
+        sentence = token.sent
+        if is_noun and not (light or actor or target or trigger.head_lemma or _has_place_or_time(doc, token)):
+            return None  # a bare noun ("the ceasefire proposal") names no event
+        claim = ext.claim_covering(doc, *trigger_span)
+        confidence = trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
+        draft = _Draft(
+            trigger=trigger,
+            token=token,
+            trigger_span=trigger_span,
+            sentence=sentence,
+            actor=actor,
+            target=target,
+            place=_place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target),
+            time=_time_for(doc, token, sentence),
+            figures=_figures_in(doc, sentence),
+            claim=claim,
+            status=self._status(token, claim),
+            confidence=round(max(0.05, min(0.95, confidence)), 2),
+            spans=[(sentence.start_char, sentence.end_char)],
+        )
+        return draft if draft.confidence >= self.min_confidence else None
+
+    def _noun_arguments(self, token: Token, light: bool) -> tuple[list[Token], list[Token]]:
+        actors: list[Token] = [
+            c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+        ]
+        targets: list[Token] = []
+        for child in token.children:
+            if child.dep_ != "prep":
+                continue
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if child.lower_ == "by":
+                actors.extend(objects)
+            elif child.lower_ in _TARGET_PREPS or child.lower_ == "of":
+                targets.extend(objects)
+        if light:
+            head = token.head
+            head_subjects, _ = _verb_arguments(head)
+            if head.lemma_.lower() in self.lexicon.receptive_light_verbs:
+                # "the plan drew condemnation from the UN": the UN condemns the plan
+                actors.extend(
+                    g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children if g.dep_ == "pobj"
+                )
+                targets.extend(head_subjects)
+            else:
+                actors.extend(head_subjects)
+        return actors, targets
+
+    # -- status ---------------------------------------------------------------------------
+
+    def _status(self, token: Token, claim: Claim | None) -> str:
+        lex = self.lexicon
+        children = list(token.children)
+        governing = [c for g in _governors(token) for c in g.children]
+        if any(c.dep_ == "neg" for c in children + governing) or any(
+            c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in children
+        ):
+            return "negated"
+        for ancestor in _governors(token):
+            lemma = ancestor.lemma_.lower()
+            if lemma in lex.denial_heads:
+                return "denied"
+            if lemma in ("refuse", "fail"):
+                return "negated"
+        if claim is not None and _cue_lemma(claim) in self.denial_cues:
+            return "denied"
+        clause = [token, *_governors(token)]
+        if any(
+            c.dep_ == "mark" and c.lower_ in lex.conditional_marks
+            for t in clause
+            for c in t.children
+        ):
+            return "hypothetical"
+        auxiliaries = {c.lower_ for t in clause for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & lex.hypothetical_aux:
+            return "hypothetical"
+        if auxiliaries & lex.planned_aux:
+            return "planned"
+        if any(g.lemma_.lower() in lex.planning_heads for g in _governors(token)):
+            return "planned"
+        modifiers = {c.lower_ for c in children if c.dep_ in ("amod", "compound")}
+        if modifiers & lex.planning_modifiers:
+            return "planned"
+        if modifiers & lex.hypothetical_modifiers:
+            return "hypothetical"
+        if claim is not None:
+            return "claimed"
+        return "asserted"
+
+
+def _cue_lemma(claim: Claim) -> str:
+    cue = claim.cue.lower()
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("es", ""), ("s", "")):
+        if cue.endswith(suffix):
+            stem = cue[: -len(suffix)] + replacement
+            return stem if stem in reporting_lexicon().verbs else cue
+    return cue
+
+
+def _governors(token: Token) -> list[Token]:
+    """The verbs a clause hangs from: 'plans to *invade*' -> plans."""
+    found = []
+    current = token
+    while current.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl") and current.head is not current:
+        current = current.head
+        if current.pos_ in ("VERB", "AUX", "NOUN"):
+            found.append(current)
+        if len(found) >= 2:
+            break
+    return found
+
+
+def _object_words(token: Token) -> set[str]:
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "compound", "amod"):
+            words.add(child.lemma_.lower())
+            words.add(child.lower_)
+            words.update(g.lemma_.lower() for g in child.children if g.dep_ in ("compound", "amod"))
+            if child.dep_ == "dobj":
+                words.update(
+                    g.lemma_.lower() for p in child.children if p.dep_ == "prep" for g in p.children
+                )
+    return words
+
+
+def _object_is(doc: Doc, token: Token, wanted: str) -> bool:
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+        if wanted == "place" and ext.place_at(doc, start, end) is not None:
+            return True
+        entity = ext.entity_at(doc, child.idx, child.idx + len(child.text))
+        if wanted == "person" and (
+            child.ent_type_ == "PERSON" or (entity is not None and entity.kind in ("person", "people"))
+            or child.lemma_.lower() in ("leader", "commander", "soldier", "civilian", "hostage", "official")
+        ):
+            return True
+        if wanted == "actor" and entity is not None:
+            return True
+    return False
+
+
+def _subjects(token: Token) -> list[Token]:
+    subjects, _ = _verb_arguments(token)
+    return subjects
+
+
+def _verb_arguments(token: Token) -> tuple[list[Token], list[Token]]:
+    """(actor tokens, target tokens) of a verb, through passives and shared subjects."""
+    actors: list[Token] = []
+    targets: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            actors.append(child)
+        elif child.dep_ in ("dobj", "nsubjpass", "dative"):
+            targets.append(child)
+        elif child.dep_ == "agent":
+            actors.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            targets.extend(g for g in child.children if g.dep_ == "pobj")
+    if not actors:
+        head = token.head
+        if token.dep_ == "relcl" and token.head is not token:
+            actors.append(head)  # "militants who attacked"
+        elif token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
+            head_actors, _ = _verb_arguments(head) if head.pos_ in ("VERB", "AUX") else ([], [])
+            actors.extend(head_actors)
+    return actors, targets
+
+
+def _entity(doc: Doc, token: Token):  # type: ignore[no-untyped-def]
+    if token.pos_ == "PRON":
+        return ext.antecedent(doc, token.idx, token.lower_)
+    return ext.entity_at(doc, token.idx, token.idx + len(token.text))
+
+
+def _entity_ids(doc: Doc, tokens: list[Token]) -> list[str]:
+    """Entities named by argument tokens, their conjuncts and their noun phrase."""
+    ids: list[str] = []
+    for token in tokens:
+        for member in [token, *token.conjuncts]:
+            entity = _entity(doc, member)
+            if entity is None:
+                # "the headquarters of Hamas": look inside the noun phrase, not in its
+                # locative or relative parts ("people in southern Israel")
+                for inner in _phrase_tokens(member):
+                    entity = ext.entity_at(doc, inner.idx, inner.idx + len(inner.text))
+                    if entity is not None:
+                        break
+            if entity is not None and entity.id not in ids:
+                ids.append(entity.id)
+    return ids
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """A noun's own phrase: its left modifiers, itself, and 'of ...' complements."""
+    tokens = [t for left in head.lefts for t in left.subtree]
+    tokens.append(head)
+    for right in head.rights:
+        if right.dep_ == "prep" and right.lower_ == "of":
+            tokens.extend(right.subtree)
+        elif right.dep_ in ("compound", "flat", "appos"):
+            tokens.extend(right.subtree)
+    return tokens
+
+
+def _has_place_or_time(doc: Doc, token: Token) -> bool:
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    if any(start <= m[0] < end for p in ext.places(doc) for m in p.mentions):
+        return True
+    return any(start <= t.span[0] < end for t in ext.times(doc))
+
+
+def _place_for(
+    doc: Doc, token: Token, sentence: Span, nearest: bool, participants: list[str]
+) -> str | None:
+    """The place the event happened: one in the trigger's phrase, else (for physical
+    events) the nearest in the sentence; never a participant ('Israel rejected...')."""
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+    taken = [m for e in ext.entities(doc) if e.id in participants for m in e.mentions]
+    best: tuple[int, str] | None = None
+    for place in ext.places(doc):
+        for m_start, _m_end in place.mentions:
+            if not (sentence.start_char <= m_start < sentence.end_char):
+                continue
+            if any(t_start <= m_start < t_end for t_start, t_end in taken):
+                continue
+            inside = start <= m_start < end
+            if not inside and not nearest:
+                continue
+            distance = abs(m_start - token.idx) - (10_000 if inside else 0)
+            if best is None or distance < best[0]:
+                best = (distance, place.id)
+    return best[1] if best else None
+
+
+def _time_for(doc: Doc, token: Token, sentence: Span) -> str | None:
+    best: tuple[int, str] | None = None
+    for time in ext.times(doc):
+        if not (sentence.start_char <= time.span[0] < sentence.end_char):
+            continue
+        distance = abs(time.span[0] - token.idx)
+        if best is None or distance < best[0]:
+            best = (distance, time.id)
+    return best[1] if best else None
+
+
+def _figures_in(doc: Doc, sentence: Span) -> list[str]:
+    ids = []
+    for figure in ext.figures(doc):
+        spans = [figure.span, *figure.spans]
+        if any(sentence.start_char <= s[0] < sentence.end_char for s in spans):
+            ids.append(figure.id)
+    return ids
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per incident: merge drafts of one type in a sentence whose arguments agree,
+    and drafts in different sentences with the same type, actors, targets and place."""
+    merged: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.trigger_span[0]):
+        for kept in merged:
+            if kept.trigger.type != draft.trigger.type:
+                continue
+            same_sentence = kept.sentence.start == draft.sentence.start
+            if same_sentence:
+                if not (_compatible(kept.actor, draft.actor) and _compatible(kept.target, draft.target)):
+                    continue
+                if kept.status != draft.status:
+                    continue
+            elif not _same_incident(kept, draft):
+                continue
+            _absorb(kept, draft, same_sentence)
+            break
+        else:
+            merged.append(draft)
+    return merged
+
+
+def _agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_incident(kept: _Draft, draft: _Draft) -> bool:
+    """Two sentences report one incident: same type and mode, same actors, and nothing
+    that tells them apart (targets, place, time, status)."""
+    return (
+        bool(kept.actor)
+        and sorted(kept.actor) == sorted(draft.actor)
+        and _compatible(kept.target, draft.target)
+        and _agree(kept.trigger.mode, draft.trigger.mode)
+        and _agree(kept.place, draft.place)
+        and _agree(kept.time, draft.time)
+        and kept.status == draft.status
+    )
+
+
+def _absorb(kept: _Draft, other: _Draft, same_sentence: bool) -> None:
+    if other.confidence > kept.confidence and same_sentence:
+        kept.token, kept.trigger_span, kept.trigger = other.token, other.trigger_span, other.trigger
+    kept.actor += [a for a in other.actor if a not in kept.actor]
+    kept.target += [t for t in other.target if t not in kept.target and t not in kept.actor]
+    kept.place = kept.place or other.place
+    kept.time = kept.time or other.time
+    kept.figures += [f for f in other.figures if f not in kept.figures]
+    kept.claim = kept.claim or other.claim
+    kept.confidence = max(kept.confidence, other.confidence)
+    for span in other.spans:
+        if span not in kept.spans:
+            kept.spans.append(span)
+
+
+def _number(drafts: list[_Draft]) -> list[Event]:
+    events = []
+    for n, d in enumerate(drafts, start=1):
+        events.append(
+            Event(
+                id=f"v{n}",
+                type=d.trigger.type,  # type: ignore[arg-type]
+                mode=d.trigger.mode,
+                actor=d.actor,
+                target=d.target,
+                place=d.place,
+                time=d.time,
+                figures=d.figures,
+                claim=d.claim.id if d.claim else None,
+                status=d.status,  # type: ignore[arg-type]
+                trigger=d.trigger_span,
+                span=d.spans[0],
+                spans=d.spans,
+                confidence=d.confidence,
+            )
+        )
+    return events
+
+
+@Language.factory(
+    "totor_events",
+    requires=["token.dep", "token.lemma", "token.pos", "doc.sents"],
+    assigns=["doc._.events"],
+    default_config={"min_confidence": 0.3},
+)
+def make_event_extractor(nlp: Language, name: str, min_confidence: float) -> EventExtractor:
+    return EventExtractor(nlp, name=name, min_confidence=min_confidence)

@@ -1,0 +1,612 @@
+"""``totor_figures``: counts of people (and percentages) and what they measure.
+
+For each quantity that numbers.py reads in the text, the component:
+
+1. drops numbers that are not counts: years and dates (anything inside a Time), ages,
+   durations, money, clock times, measurements, ordinals, "one of the ...", phone and
+   code numbers, numbers inside names ("Resolution 2334");
+2. finds the counted noun (the noun the number modifies, or Y in "dozens of Y");
+3. finds the measure from the dependency parse: the counted noun itself ("20 bodies"),
+   its modifiers ("people killed", "people who were wounded"), then the governing words
+   up to the nearest reporting verb ("were killed", "killing 20", "a death toll of 34",
+   "the toll rose to 34,535"), then a short window to the right, then, for subsets
+   ("including 12 children", "12 of them children"), the figure it belongs to;
+4. keeps the figure when it has a measure, or counts people (value >= min_value_other);
+5. ties it to the claim covering it, the nearest place and time in its sentence;
+6. merges repeats of one fact (same measure, unit, value, low, high and a compatible
+   subject) into one Figure whose ``spans`` lists every mention.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from totor.model import Figure, Measure, Time
+from totor.nlp import extensions
+from totor.nlp.numbers import Quantity, scan, split_words
+from totor.nlp.times import TimeFinder, parse_published
+
+_PRONOUNS = frozenset({"them", "those", "whom", "which", "these", "us", "they"})
+_WALK_DEPS_STOP = frozenset({"ROOT"})
+_MAX_WALK = 5
+_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, Measure]
+    adjectives: dict[str, Measure]
+    nouns_strong: dict[str, Measure]
+    nouns_weak: dict[str, Measure]
+    head_nouns: dict[str, Measure]
+    person_nouns: frozenset[str]
+    generic_subjects: frozenset[str]
+    reporting_verbs: frozenset[str]
+    subset_links: frozenset[str]
+    excluded_after: frozenset[str]
+    excluded_before: frozenset[str]
+    excluded_labels: frozenset[str]
+    min_value_other: float
+    negators_before: frozenset[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    raw: dict[str, Any] = json.loads(
+        resources.files("totor.nlp").joinpath("data/figures.json").read_text("utf-8")
+    )
+    return _Lexicon(
+        verbs=raw["verbs"],
+        adjectives=raw["adjectives"],
+        nouns_strong=raw["nouns_strong"],
+        nouns_weak=raw["nouns_weak"],
+        head_nouns=raw["head_nouns"],
+        person_nouns=frozenset(raw["person_nouns"]),
+        generic_subjects=frozenset(raw["generic_subjects"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
+        subset_links=frozenset(raw["subset_links"]),
+        excluded_after=frozenset(raw["excluded_after"]),
+        excluded_before=frozenset(raw["excluded_before"]),
+        excluded_labels=frozenset(raw["excluded_entity_labels"]),
+        min_value_other=float(raw["min_value_other"]),
+        negators_before=frozenset(raw["negators_before"]),
+    )
+
+
+@dataclass
+class _Found:
+    """A figure before ids and merging."""
+
+    start: int  # token indices of the quantity phrase
+    end: int
+    quantity: Quantity
+    counted: Token | None
+    subject: Span | None
+    measure: Measure | None
+    measure_token: Token | None
+    figure_span: tuple[int, int]  # char offsets
+
+
+def quantity_phrases(doc: Doc) -> list[tuple[int, int, Quantity]]:
+    """Token ranges [start, end) of every quantity in the doc."""
+    words: list[str] = []
+    owner: list[int] = []
+    for token in doc:
+        parts = split_words(token.text) if any(c.isdigit() for c in token.text) else [token.lower_]
+        words.extend(parts)
+        owner.extend([token.i] * len(parts))
+    found = []
+    for match in scan(words):
+        start, end = owner[match.start], owner[match.end - 1] + 1
+        # a match must cover whole tokens: "401st" gives "401" + "st" and is no count
+        if match.start > 0 and owner[match.start - 1] == start:
+            continue
+        if match.end < len(owner) and owner[match.end] == end - 1:
+            continue
+        found.append((start, end, match.quantity))
+    return found
+
+
+def _word(token: Token) -> str:
+    return token.lower_
+
+
+def _is_excluded(
+    doc: Doc, start: int, end: int, quantity: Quantity, time_spans: list[tuple[int, int]]
+) -> bool:
+    lex = lexicon()
+    tokens = doc[start:end]
+    first_char, last_char = tokens.start_char, tokens.end_char
+    if any(first_char < b and a < last_char for a, b in time_spans):
+        return True
+    if any(t.ent_type_ in lex.excluded_labels for t in tokens if t.like_num or t.pos_ == "NUM"):
+        return True
+    number_tokens = [t for t in tokens if any(c.isdigit() for c in t.text)]
+    for t in number_tokens:
+        text = t.text
+        digits = sum(c.isdigit() for c in text)
+        if ":" in text or text.count("-") >= 2 or (text.startswith(("+", "0")) and digits > 1):
+            return True  # clock times, phone numbers, codes
+        if digits >= 7 and "," not in text and "." not in text:
+            return True  # news writes large counts with separators; bare runs are ids
+    if (
+        quantity.low is None
+        and quantity.high is None
+        and not quantity.approx
+        and not quantity.percent
+    ):
+        only = number_tokens[0].text if len(number_tokens) == 1 and end - start == 1 else ""
+        if only.isdigit() and len(only) == 4 and 1800 <= int(only) <= 2100:
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is None or nxt.lemma_.lower() not in lex.person_nouns:
+                return True  # a year
+    after = doc[end] if end < len(doc) else None
+    if after is not None:
+        if _word(after) in lex.excluded_after or after.lemma_.lower() in lex.excluded_after:
+            return True
+        if after.text == "-" and end + 1 < len(doc) and _word(doc[end + 1]) in lex.excluded_after:
+            return True  # "25-year-old", "5-km"
+        if _word(after) == "of" and _word(doc[end - 1]) == "one" and end - start == 1:
+            return True  # "one of the ..."
+        if (
+            after.text in ("-", "–")
+            and end + 1 < len(doc)
+            and doc[end + 1].is_alpha
+            and not doc[end + 1].like_num
+        ):
+            return True  # "5,000-man force", "30-day ceasefire": the number describes a noun
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.text == ","
+        and start > 1
+        and doc[start - 2].pos_ == "PROPN"
+        and after is not None
+        and after.text in (",", ")")
+        and end - start == 1
+        and quantity.value < 120
+    ):
+        return True  # "Amirov, 45, and Omarov, 40": ages set off after a name
+    first = doc[start]
+    if (
+        first.lower_ in ("under", "over")
+        and quantity.value <= 21
+        and before is not None
+        and (before.lemma_.lower() in lex.person_nouns or before.pos_ in ("NOUN", "PRON"))
+    ):
+        return True  # "minors under 18": an age limit
+    if before is not None:
+        if _word(before) in lex.excluded_before:
+            return True
+        if _word(before) in lex.negators_before and tokens[0].lower_ == "one":
+            return True  # "no one was hurt"
+        if (
+            before.is_title
+            and before.pos_ == "PROPN"
+            and not before.is_sent_start
+            and number_tokens
+            and end - start == 1
+        ):
+            return True  # "Resolution 2334", "Flight 370"
+        if (
+            before.text in ("-", "–")
+            and start > 1
+            and doc[start - 2].is_alpha
+            and doc[start - 2].is_upper
+        ):
+            return True  # "F-16", "MH-17"
+    return bool(
+        end - start == 1
+        and tokens[0].lower_ in ("one", "1")
+        and after is not None
+        and after.lower_ in ("another", "other")
+    )
+
+
+def _phrase_root(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose head lies outside it (the phrase's syntactic head)."""
+    for token in doc[start:end]:
+        outside = not (start <= token.head.i < end) or token.head == token
+        if outside and (token.like_num or token.pos_ in ("NUM", "NOUN", "SYM")):
+            return token
+    for token in reversed(doc[start:end]):
+        if token.like_num or token.pos_ == "NUM":
+            return token
+    return doc[end - 1]
+
+
+def _counted_noun(doc: Doc, start: int, end: int, root: Token) -> Token | None:
+    noun = _counted_candidate(doc, start, end, root)
+    if (
+        noun is not None
+        and noun.lower_ == noun.lemma_.lower()
+        and f"{noun.head.lemma_.lower()} {noun.lemma_.lower()}" in lexicon().verbs
+    ):
+        # "took hundreds hostage": the singular noun names the act, not who is counted;
+        # "took 200 passengers hostage": the noun before it is
+        between = [t for t in doc[end : noun.i] if t.pos_ in ("NOUN", "PROPN")]
+        return between[-1] if between else None
+    return noun
+
+
+def _counted_candidate(doc: Doc, start: int, end: int, root: Token) -> Token | None:
+    lex = lexicon()
+    head = root.head
+    if (
+        root.dep_ in ("nummod", "quantmod", "amod", "compound")
+        and head.pos_ in ("NOUN", "PROPN")
+        and not start <= head.i < end
+    ):
+        return head
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if pobj.lower_ in _PRONOUNS:
+                    nxt = doc[pobj.i + 1] if pobj.i + 1 < len(doc) else None
+                    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+                        return nxt  # "12 of them children"
+                    return None
+                if pobj.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    return pobj
+    # the parser sometimes leaves "20 people" unattached: take an adjacent person noun
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_.lower() in lex.person_nouns:
+        return nxt
+    if nxt is not None and nxt.pos_ in ("ADJ", "PROPN") and end + 1 < len(doc):
+        after = doc[end + 1]
+        if after.pos_ == "NOUN" and after.lemma_.lower() in lex.person_nouns:
+            return after
+    return None
+
+
+def _subject(doc: Doc, counted: Token, phrase_end: int) -> Span:
+    """The counted noun with its adjectives and compounds: 'Israeli soldiers'."""
+    start = counted.i
+    for child in counted.lefts:
+        if (
+            child.i >= phrase_end
+            and child.dep_ in ("amod", "compound", "nmod")
+            and child.lemma_.lower() not in lexicon().adjectives
+        ):
+            start = min(start, child.i)
+            break
+    return doc[start : counted.i + 1]
+
+
+def _verb_key_measures(token: Token) -> tuple[Measure | None, Token | None]:
+    """Measure named by a verb or adjective, with multiword keys ('take hostage')."""
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        key = f"{lemma} {child.lemma_.lower()}"
+        if key in lex.verbs:
+            return lex.verbs[key], token
+    if token.pos_ in ("VERB", "AUX") and lemma in lex.verbs:
+        return lex.verbs[lemma], token
+    if token.pos_ in ("ADJ", "VERB", "NOUN") and token.lower_ in lex.adjectives:
+        return lex.adjectives[token.lower_], token
+    if token.pos_ == "ADJ" and lemma in lex.adjectives:
+        return lex.adjectives[lemma], token
+    return None, None
+
+
+def _measure_from_parse(anchor: Token, stop_at: int) -> tuple[Measure | None, Token | None]:
+    lex = lexicon()
+    lemma = anchor.lemma_.lower()
+    verb_key = f"{anchor.head.lemma_.lower()} {lemma}"
+    if verb_key in lex.verbs:
+        return lex.verbs[verb_key], anchor.head  # "took hundreds hostage"
+    if lemma in lex.nouns_strong and lex.nouns_strong[lemma] != "other":
+        return lex.nouns_strong[lemma], anchor
+    current = anchor
+    for _ in range(_MAX_WALK):
+        for child in current.children:
+            if child.dep_ in ("amod", "acl", "relcl", "appos", "conj", "advcl") or (
+                child.dep_ == "acomp" and current.pos_ == "AUX"
+            ):
+                if child.dep_ in ("relcl", "acl", "conj", "appos", "advcl") and _holds_number(
+                    child, anchor
+                ):
+                    continue  # "354 passengers were freed, 37 of whom were injured"
+                found = _verb_key_measures(child)
+                if found[0]:
+                    return found
+        head = current.head
+        if head == current:
+            break
+        found = _verb_key_measures(head)
+        if found[0]:
+            return found
+        head_lemma = head.lemma_.lower()
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and head_lemma in lex.head_nouns
+            and lex.head_nouns[head_lemma] != "other"
+        ):
+            return lex.head_nouns[head_lemma], head
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("acomp", "oprd", "xcomp") and child != current:
+                    found = _verb_key_measures(child)  # "were confirmed dead"
+                    if found[0]:
+                        return found
+                if child.dep_ == "prep" and child.lower_ == "among":
+                    for pobj in child.children:  # "were among those killed"
+                        for mod in pobj.children:
+                            found = _verb_key_measures(mod)
+                            if mod.dep_ in ("acl", "relcl", "amod") and found[0]:
+                                return found
+                if child.dep_ in ("nsubj", "nsubjpass") and child != current:
+                    subject_lemma = child.lemma_.lower()
+                    if subject_lemma in lex.head_nouns and lex.head_nouns[subject_lemma] != "other":
+                        return lex.head_nouns[subject_lemma], child
+            if head_lemma in lex.reporting_verbs:
+                break
+        if head.lower_ in ("according",) or (
+            head.dep_ in _WALK_DEPS_STOP and head.pos_ in ("VERB", "AUX")
+        ):
+            # the root clause: look no further than its own verb (checked above)
+            break
+        if head.i < stop_at:
+            break
+        current = head
+    return None, None
+
+
+def _holds_number(token: Token, anchor: Token) -> bool:
+    """Whether a dependent clause counts something of its own."""
+    return any(t.like_num and t.i != anchor.i and t.head != anchor for t in token.subtree)
+
+
+def _measure_from_window(doc: Doc, end: int, sent_end: int) -> tuple[Measure | None, Token | None]:
+    for token in doc[end : min(sent_end, end + _WINDOW)]:
+        if token.like_num or token.text in (";", ":", "(", ")") or token.pos_ == "CCONJ":
+            break  # "rescued 190 passengers and killed 30": the next clause has its own count
+        found = _verb_key_measures(token)
+        if found[0]:
+            return found
+        if token.pos_ == "VERB":
+            break
+    return None, None
+
+
+def _is_subset(root: Token, counted: Token | None) -> bool:
+    """ "including 12 children", "among them 5 women", "12 of them children"."""
+    lex = lexicon()
+    for token in (root, counted):
+        if token is None:
+            continue
+        current = token
+        for _ in range(3):
+            if current.dep_ == "appos" or (
+                current.lemma_.lower() in lex.subset_links and current != token
+            ):
+                return True
+            if current.head == current:
+                break
+            current = current.head
+    return any(
+        c.lower_ == "of" and any(p.lower_ in _PRONOUNS for p in c.children) for c in root.children
+    )
+
+
+def _nearest(
+    items: Iterable[tuple[str, tuple[int, int]]], lo: int, hi: int, at: tuple[int, int]
+) -> str | None:
+    best: tuple[int, str] | None = None
+    for item_id, (a, b) in items:
+        if a >= lo and b <= hi:
+            distance = max(a - at[1], at[0] - b, 0)
+            if best is None or distance < best[0]:
+                best = (distance, item_id)
+    return best[1] if best else None
+
+
+class FiguresComponent:
+    """spaCy component: writes ``doc._.figures``."""
+
+    def __init__(self, nlp: Language, name: str, merge_repeats: bool):
+        self.name = name
+        self.merge_repeats = merge_repeats
+        self.time_finder = TimeFinder(nlp.vocab)
+
+    def _times(self, doc: Doc) -> list[Time]:
+        if doc._.times is not None:
+            return extensions.times(doc)
+        published: date | None = parse_published(doc._.published)
+        return self.time_finder.find(doc, published)
+
+    def find(self, doc: Doc) -> list[_Found]:
+        lex = lexicon()
+        times = self._times(doc)
+        time_spans = [t.span for t in times]
+        found: list[_Found] = []
+        for start, end, quantity in quantity_phrases(doc):
+            if _is_excluded(doc, start, end, quantity, time_spans):
+                continue
+            root = _phrase_root(doc, start, end)
+            counted = _counted_noun(doc, start, end, root)
+            sent = doc[start].sent
+            anchor = counted if counted is not None else root
+            measure, measure_token = _measure_from_parse(anchor, sent.start)
+            if measure is None and counted is not None:
+                measure, measure_token = _measure_from_parse(root, sent.start)
+            if measure is None:
+                measure, measure_token = _measure_from_window(doc, end, sent.end)
+            if measure is None and _is_subset(root, counted):
+                previous = next(
+                    (
+                        f
+                        for f in reversed(found)
+                        if f.start >= sent.start and f.measure not in (None, "other")
+                    ),
+                    None,
+                )
+                if previous is not None:
+                    measure, measure_token = previous.measure, None
+            counted_lemma = counted.lemma_.lower() if counted is not None else ""
+            is_person = counted is not None and (
+                counted_lemma in lex.person_nouns
+                or counted.lower_ in lex.person_nouns
+                or counted.ent_type_ == "NORP"
+            )
+            if (
+                counted is not None
+                and not is_person
+                and counted_lemma not in lex.nouns_strong
+                and not quantity.percent
+            ):
+                continue  # counts of things: rockets, homes, trucks
+            if measure is None and counted is not None and counted_lemma in lex.nouns_weak:
+                measure = lex.nouns_weak[counted_lemma]
+            if measure is None:
+                if quantity.percent or not is_person or quantity.value < lex.min_value_other:
+                    continue
+                if (
+                    counted is not None
+                    and counted.dep_ == "nsubj"
+                    and counted.head.lemma_.lower() in lex.reporting_verbs
+                ):
+                    continue  # "three officials said": sources, not a count of anything
+                measure = "other"
+            subject = _subject(doc, counted, end) if counted is not None else None
+            tokens = [start, end - 1]
+            if subject is not None:
+                tokens += [subject.start, subject.end - 1]
+            if (
+                measure_token is not None
+                and abs(measure_token.i - start) <= 8
+                and sent.start <= measure_token.i < sent.end
+            ):
+                between = doc[min(measure_token.i, start) + 1 : max(measure_token.i, end - 1)]
+                if not any(t.like_num for t in between if not start <= t.i < end):
+                    # the evidence reads "killed 40 people", "death toll rose to 34"
+                    lefts = [c.i for c in measure_token.lefts if c.dep_ == "compound"]
+                    tokens += [measure_token.i, *lefts]
+            lo, hi = min(tokens), max(tokens)
+            if hi - lo > 10:
+                lo, hi = start, end - 1
+            found.append(
+                _Found(
+                    start,
+                    end,
+                    quantity,
+                    counted,
+                    subject,
+                    measure,
+                    measure_token,
+                    (doc[lo].idx, doc[hi].idx + len(doc[hi])),
+                )
+            )
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        times = self._times(doc)
+        places = [(p.id, (m[0], m[1])) for p in extensions.places(doc) for m in p.mentions]
+        time_items = [(t.id, t.span) for t in times] if doc._.times is not None else []
+        figures: list[Figure] = []
+        for item in self.find(doc):
+            q = item.quantity
+            sent = doc[item.start].sent
+            span = item.figure_span
+            subject_text = item.subject.text if item.subject is not None else ""
+            subject_entity = None
+            if item.subject is not None:
+                entity = extensions.entity_at(doc, item.subject.start_char, item.subject.end_char)
+                subject_entity = entity.id if entity else None
+            claim = extensions.claim_covering(doc, span[0], span[1])
+            figure = Figure(
+                id="",
+                value=q.value,
+                low=q.low,
+                high=q.high,
+                approx=q.approx,
+                unit="percent" if q.percent else "people",
+                measure=item.measure or "other",
+                subject=subject_text,
+                subject_entity=subject_entity,
+                place=_nearest(places, sent.start_char, sent.end_char, span),
+                time=_nearest(time_items, sent.start_char, sent.end_char, span),
+                claim=claim.id if claim else None,
+                span=span,
+                spans=[span],
+            )
+            same = (
+                self._same_fact(figures, figure, lex.generic_subjects)
+                if self.merge_repeats
+                else None
+            )
+            if same is None:
+                figures.append(figure)
+            else:
+                same.spans.append(span)
+                for field in ("claim", "place", "time", "subject_entity"):
+                    if getattr(same, field) is None and getattr(figure, field) is not None:
+                        setattr(same, field, getattr(figure, field))
+                if (
+                    same.subject.lower() in lex.generic_subjects
+                    and figure.subject.lower() not in lex.generic_subjects
+                ):
+                    same.subject = figure.subject
+        for i, figure in enumerate(figures, start=1):
+            figure.id = f"f{i}"
+        doc._.figures = figures
+        return doc
+
+    @staticmethod
+    def _same_fact(figures: list[Figure], new: Figure, generic: frozenset[str]) -> Figure | None:
+        for old in figures:
+            if (old.measure, old.unit, old.value) != (new.measure, new.unit, new.value):
+                continue
+            if not _bounds_compatible(old, new):
+                continue  # "more than 20" and "nearly 20" are two statements
+            if new.measure == "other":
+                continue  # without a measure two equal numbers are not known to be one fact
+            a, b = _subject_key(old.subject), _subject_key(new.subject)
+            if (
+                a in generic
+                or b in generic
+                or a == b
+                or (old.subject_entity and old.subject_entity == new.subject_entity)
+            ):
+                return old
+        return None
+
+
+def _bounds_compatible(a: Figure, b: Figure) -> bool:
+    """Same bounds, or one of the two is a plain number that the other qualifies."""
+    if (a.low, a.high) == (b.low, b.high):
+        return True
+    return any(f.low is None and f.high is None and not f.approx for f in (a, b))
+
+
+def _subject_key(subject: str) -> str:
+    words = subject.lower().split()
+    return (
+        words[-1].rstrip("s")
+        if words and words[-1] not in ("people", "others")
+        else (words[-1] if words else "")
+    )
+
+
+@Language.factory(
+    "totor_figures",
+    requires=["token.dep", "token.lemma", "doc.ents", "doc.sents"],
+    assigns=["doc._.figures"],
+    default_config={"merge_repeats": True},
+)
+def make_figures(nlp: Language, name: str, merge_repeats: bool) -> FiguresComponent:
+    extensions.register_extensions()
+    return FiguresComponent(nlp, name, merge_repeats)

@@ -1,0 +1,296 @@
+"""``totor_places``: find toponyms, resolve them against the offline gazetteer.
+
+Toponyms come from three places: spaCy's GPE/LOC/FAC entities; PERSON/ORG/NORP entities
+the gazetteer knows as places when the words around them say place ("in Rafah", "Rafah,
+Gaza"); and a phrase matcher over the names of countries, regions and landmarks (so "Gaza
+Strip", "Rafah crossing" and "West Bank" are found whatever spaCy thinks). Overlaps go to
+the longest span. Each distinct name is resolved once with the whole article as context,
+and repeated mentions of one place become one ``Place`` with several mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from totor.geo.gazetteer import Candidate, Gazetteer, shared_gazetteer
+from totor.geo.normalise import normalise
+from totor.geo.resolve import Mention, Resolution, resolve
+from totor.geo.sources import demonyms, place_words
+from totor.model import Place
+from totor.nlp.extensions import register_extensions
+
+#: confidence in the recognition itself, by where the span came from
+RECOGNITION_CONFIDENCE = {"entity": 1.0, "phrase": 0.95, "context": 0.75}
+#: confidence of a toponym the gazetteer does not know
+UNRESOLVED_CONFIDENCE = 0.2
+_TRIM_START = frozenset({"the", "The"})
+_TRIM_END = frozenset({"'s", "’s", "'", "’"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(place cues, heads before 'of', names that are not places, demonyms)."""
+    words = place_words()
+    cues = frozenset(str(w) for w in words["place_cues"])  # type: ignore[attr-defined]
+    heads = frozenset(str(w) for w in words["generic_heads"]) | {
+        "outskirts",
+        "north",
+        "south",
+        "east",
+        "west",
+    }  # type: ignore[attr-defined]
+    not_places = frozenset(normalise(str(w)) for w in words["not_places"])  # type: ignore[attr-defined]
+    return cues, heads, not_places, _demonyms()
+
+
+def _demonyms() -> frozenset[str]:
+    return frozenset(demonyms())
+
+
+class PlacesComponent:
+    """The spaCy component; see the module docstring."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        place_labels: Iterable[str],
+        context_labels: Iterable[str],
+        phrase_matching: bool,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.place_labels = frozenset(place_labels)
+        self.context_labels = frozenset(context_labels)
+        self.gazetteer = gazetteer or shared_gazetteer()
+        self.matcher: PhraseMatcher | None = None
+        if phrase_matching:
+            self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+            ordinary = frozenset(str(w) for w in place_words()["ordinary_words"])  # type: ignore[attr-defined]
+            surfaces = sorted(
+                {surface for surface, _ in self.gazetteer.phrases() if surface not in ordinary}
+            )
+            self.matcher.add("PLACE", list(nlp.tokenizer.pipe(surfaces)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self._toponyms(doc)
+        mentions = [Mention(span.text, span.start_char, span.end_char) for span, _ in spans]
+        resolutions = resolve(mentions, doc.text, self.gazetteer) if mentions else []
+        doc._.places = self._places(spans, resolutions)
+        return doc
+
+    # -- recognition -----------------------------------------------------------------
+
+    def _toponyms(self, doc: Doc) -> list[tuple[Span, str]]:
+        cues, heads, not_places, demonyms = _lexicon()
+        found: list[tuple[Span, str]] = []
+        place_texts = {normalise(ent.text) for ent in doc.ents if ent.label_ in self.place_labels}
+        doubtful: list[Span] = []
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None:
+                continue
+            key = normalise(span.text)
+            if key in not_places or key in demonyms:
+                continue
+            if ent.label_ in self.place_labels:
+                found.append((span, "entity"))
+            elif ent.label_ in self.context_labels and self.gazetteer.lookup_key(key):
+                if key in place_texts or _says_place(span, cues, heads) or _qualified(span):
+                    found.append((span, "context"))
+                    place_texts.add(key)
+                else:
+                    doubtful.append(span)
+        if doubtful:
+            found.extend(
+                (span, "context") for span in self._by_context(doubtful, found, place_texts)
+            )
+        if self.matcher is not None:
+            for _, start, end in self.matcher(doc):
+                span = doc[start:end]
+                host = _entity_around(doc, span)
+                if host is not None and host.label_ in ("PERSON", "WORK_OF_ART", "NORP"):
+                    continue
+                if host is not None and host.label_ == "ORG" and _trim_start(host) != start:
+                    continue  # "Bank of America", "University of Texas"
+                span = _trim(span)
+                if span is not None and normalise(span.text) not in not_places:
+                    found.append((span, "phrase"))
+        return _longest(found)
+
+    def _by_context(
+        self, doubtful: list[Span], found: list[tuple[Span, str]], place_texts: set[str]
+    ) -> list[Span]:
+        """Mislabelled names the rest of the article makes places.
+
+        'Strikes hit Rafah and Khan Younis' with Gaza elsewhere: a name spaCy took for a
+        person or group is a place when another mention of it was one, when it is listed
+        with a place ('X and Y'), or when it is a known town of a country the article's
+        places are in and it does not act as a person (no verb right after it).
+        """
+        countries = {
+            c.country
+            for span, _ in found
+            for c in self.gazetteer.lookup_key(normalise(span.text))[:1]
+            if c.country
+        }
+        starts = {span.start for span, _ in found}
+        ends = {span.end for span, _ in found}
+        accepted: list[Span] = []
+        changed = True
+        while changed:  # "Rafah and Khan Younis": one accepted name vouches for the next
+            changed = False
+            for span in doubtful:
+                if span in accepted or not self._doubtful_is_place(
+                    span, countries, starts, ends, place_texts
+                ):
+                    continue
+                accepted.append(span)
+                starts.add(span.start)
+                ends.add(span.end)
+                changed = True
+        return accepted
+
+    def _doubtful_is_place(
+        self,
+        span: Span,
+        countries: set[str],
+        starts: set[int],
+        ends: set[int],
+        place_texts: set[str],
+    ) -> bool:
+        key = normalise(span.text)
+        doc = span.doc
+        before = doc[span.start - 1] if span.start else None
+        after = doc[span.end] if span.end < len(doc) else None
+        listed = (
+            before is not None and before.lower_ in ("and", "or", ",") and span.start - 1 in ends
+        ) or (after is not None and after.lower_ in ("and", "or") and span.end + 1 in starts)
+        acts = after is not None and after.pos_ in ("VERB", "AUX")
+        known_here = any(
+            c.country in countries
+            and (c.population >= 10000 or (c.exact and c.feature not in ("city", "locality")))
+            for c in self.gazetteer.lookup_key(key)
+        )
+        return key in place_texts or listed or (known_here and not acts)
+
+    # -- records ---------------------------------------------------------------------
+
+    def _places(self, spans: list[tuple[Span, str]], resolutions: list[Resolution]) -> list[Place]:
+        merged: dict[object, Place] = {}
+        for (span, source), resolution in zip(spans, resolutions, strict=True):
+            candidate = resolution.candidate
+            identity: object = candidate.key if candidate else ("?", normalise(span.text))
+            confidence = RECOGNITION_CONFIDENCE[source] * (
+                resolution.confidence if candidate else UNRESOLVED_CONFIDENCE
+            )
+            place = merged.get(identity)
+            if place is None:
+                place = _place(f"p{len(merged) + 1}", span.text, candidate, confidence)
+                merged[identity] = place
+            else:
+                place.confidence = round(max(place.confidence, confidence), 3)
+            place.mentions.append((span.start_char, span.end_char))
+        return list(merged.values())
+
+
+def _place(place_id: str, surface: str, candidate: Candidate | None, confidence: float) -> Place:
+    if candidate is None:
+        return Place(id=place_id, name=surface, confidence=round(confidence, 3))
+    # GeoNames spells cities in scholarly transliteration ("Khān Yūnis"); the article's
+    # own spelling reads better. Curated entries (countries, regions) keep their name.
+    name = surface if candidate.feature in ("city", "locality") else candidate.name
+    return Place(
+        id=place_id,
+        name=name,
+        geonameid=candidate.geonameid,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        country=candidate.country,
+        admin1=candidate.admin1_name or candidate.admin1,
+        feature=candidate.feature,  # type: ignore[arg-type]
+        confidence=round(confidence, 3),
+    )
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text in _TRIM_START:
+        start += 1
+    while end > start and span.doc[end - 1].text in _TRIM_END:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _trim_start(span: Span) -> int:
+    trimmed = _trim(span)
+    return trimmed.start if trimmed is not None else span.start
+
+
+def _says_place(span: Span, cues: frozenset[str], heads: frozenset[str]) -> bool:
+    """'in Rafah', 'near Kharkiv', 'the city of Rafah'."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1].lower_
+    if before in cues:
+        return True
+    return before == "of" and span.start >= 2 and span.doc[span.start - 2].lower_ in heads
+
+
+def _qualified(span: Span) -> bool:
+    """'Rafah, Gaza': a comma then a place entity."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    return doc[span.end + 1].ent_type_ in ("GPE", "LOC")
+
+
+def _entity_around(doc: Doc, span: Span) -> Span | None:
+    token = doc[span.start]
+    if not token.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end:
+            return ent
+    return None
+
+
+def _longest(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Non-overlapping spans, longest first; ties go to entities, then in text order."""
+    priority = {"entity": 0, "phrase": 1, "context": 2}
+    ordered = sorted(found, key=lambda f: (-(f[0].end - f[0].start), priority[f[1]], f[0].start))
+    taken: set[int] = set()
+    kept: list[tuple[Span, str]] = []
+    for span, source in ordered:
+        tokens = set(range(span.start, span.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        kept.append((span, source))
+    return sorted(kept, key=lambda f: f[0].start)
+
+
+@Language.factory(
+    "totor_places",
+    requires=["doc.ents"],
+    assigns=["doc._.places"],
+    default_config={
+        "place_labels": ["GPE", "LOC", "FAC"],
+        "context_labels": ["PERSON", "ORG", "NORP"],
+        "phrase_matching": True,
+    },
+)
+def make_places(
+    nlp: Language,
+    name: str,
+    place_labels: list[str],
+    context_labels: list[str],
+    phrase_matching: bool,
+) -> PlacesComponent:
+    return PlacesComponent(nlp, name, place_labels, context_labels, phrase_matching)

@@ -1,0 +1,558 @@
+"""``totor_times``: temporal expressions, normalised against the publication date.
+
+Candidates come from spaCy's DATE/TIME entities and from totor's own Matcher patterns
+(data/times.json). Each candidate is normalised by totor's rules first; ``dateparser``
+is asked only about numeric dates the rules do not read ("10/07/2023"), and its answers
+are cached.
+
+Conventions (news practice):
+
+* a weekday is the most recent such day on or before publication ("on Tuesday" in a
+  Tuesday paper is that day); "next Tuesday" is the first one after it;
+* "October 7" without a year takes the year that puts it on or before publication;
+* "overnight" is the night before publication: start = published - 1 day, end = published;
+* "the past year", "the last 24 hours" are periods ending at publication (start = published
+  minus the period, end = published) because they locate when something happened;
+* durations ("seven months", "for three days", "48 hours") and ages ("25-year-old") are
+  not times and are dropped, as are expressions the rules cannot place ("recent years");
+* anchor is "absolute" when the text carries its year, "published" when it was resolved
+  against the publication date, and "unknown" (start/end null) when it needs a publication
+  date the caller did not give;
+* each mention is its own Time, in text order (t1, t2, ...): repeated expressions are
+  not merged, because a Time has a single span and later components link by position.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from totor.model import Time, TimeAnchor, TimePrecision
+from totor.nlp import extensions
+
+_CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
+_ORDINAL_DAY_RE = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+_DECADE_RE = re.compile(r"^(1[89]\d0|20\d0)s$")
+_NUMERIC_DATE_RE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Where an expression sits on the calendar."""
+
+    start: str | None
+    end: str | None
+    precision: TimePrecision
+    anchor: TimeAnchor
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    overnight: frozenset[str]
+    parts_of_day: frozenset[str]
+    edge_words: frozenset[str]
+    trim_leading: frozenset[str]
+    units: dict[str, str]
+    clock_suffixes: frozenset[str]
+    patterns: list[dict[str, Any]]
+
+
+@cache
+def vocabulary() -> _Vocabulary:
+    raw: dict[str, Any] = json.loads(
+        resources.files("totor.nlp").joinpath("data/times.json").read_text("utf-8")
+    )
+    lists = {
+        "$MONTHS": sorted(raw["months"]),
+        "$WEEKDAYS": sorted(raw["weekdays"]),
+        "$PARTS": raw["parts_of_day"],
+        "$CLOCK": raw["clock_suffixes"],
+    }
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, str) and value in lists:
+            return lists[value]
+        if isinstance(value, dict):
+            return {k: expand(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [expand(v) for v in value]
+        return value
+
+    return _Vocabulary(
+        months=raw["months"],
+        weekdays=raw["weekdays"],
+        relative_days=raw["relative_days"],
+        overnight=frozenset(raw["overnight"]),
+        parts_of_day=frozenset(raw["parts_of_day"]),
+        edge_words=frozenset(raw["edge_words"]),
+        trim_leading=frozenset(raw["trim_leading"]),
+        units=raw["calendar_units"],
+        clock_suffixes=frozenset(raw["clock_suffixes"]),
+        patterns=expand(raw["patterns"]),
+    )
+
+
+def parse_published(value: object) -> date | None:
+    """The publication date from an ISO date/datetime string (or date); None if absent."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# --- calendar arithmetic -------------------------------------------------------------
+
+
+def _day(d: date, anchor: TimeAnchor = "published") -> Normalised:
+    return Normalised(d.isoformat(), d.isoformat(), "day", anchor)
+
+
+def _month(year: int, month: int, anchor: TimeAnchor) -> Normalised:
+    last = calendar.monthrange(year, month)[1]
+    return Normalised(
+        date(year, month, 1).isoformat(), date(year, month, last).isoformat(), "month", anchor
+    )
+
+
+def _year(year: int, anchor: TimeAnchor) -> Normalised:
+    return Normalised(f"{year:04d}-01-01", f"{year:04d}-12-31", "year", anchor)
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + d.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _minus(d: date, amount: int, unit: str) -> date:
+    if unit in ("day", "hour"):
+        return d - timedelta(days=amount if unit == "day" else max(1, -(-amount // 24)))
+    if unit == "week":
+        return d - timedelta(weeks=amount)
+    if unit in ("month", "year"):
+        year, month = _shift_month(d, -amount * (12 if unit == "year" else 1))
+        return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return d
+
+
+def _unknown(precision: TimePrecision) -> Normalised:
+    return Normalised(None, None, precision, "unknown")
+
+
+# --- the rules --------------------------------------------------------------------------
+
+
+def _number(word: str) -> int | None:
+    from totor.nlp.numbers import parse_quantity
+
+    quantity = parse_quantity(word)
+    if quantity is None or quantity.approx or quantity.low is not None:
+        return None
+    return int(quantity.value)
+
+
+def _clock(words: Sequence[str]) -> tuple[int, int] | None:
+    vocab = vocabulary()
+    for i, word in enumerate(words):
+        match = _CLOCK_RE.match(word)
+        if not match:
+            continue
+        suffix = words[i + 1] if i + 1 < len(words) else ""
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if suffix in vocab.clock_suffixes or match.group(2):
+            if suffix.startswith("p") and hour < 12:
+                hour += 12
+            elif suffix.startswith("a") and hour == 12:
+                hour = 0
+            if hour < 24 and minute < 60:
+                return hour, minute
+    return None
+
+
+_RANGE_JOINERS = ("to", "and", "through", "until", "till", "-", "–")
+
+
+def normalise(
+    words: Sequence[str],
+    published: date | None,
+    titles: Sequence[bool] | None = None,
+    future: bool = False,
+) -> Normalised | None:
+    """Place an expression (its lower-cased words) on the calendar, or None if it is not one.
+
+    ``titles`` says which words were written with a capital (so that "may" the verb is
+    not taken for May the month). ``future`` says the clause is about what will happen
+    ("talks will resume on Wednesday"): then a bare weekday or day of a month is the
+    next one rather than the last one.
+    """
+    if titles is None:
+        titles = [True] * len(words)
+    kept = [(w, t) for w, t in zip(words, titles, strict=False) if w not in (",", "'s")]
+    words = [w for w, _ in kept]
+    titles = [t for _, t in kept]
+    for i, word in enumerate(words):
+        if word in _RANGE_JOINERS and 0 < i < len(words) - 1:
+            if word == "and" and words[0] != "between":
+                return None  # a list of two dates: each is read alone
+            # "between 2014 and 2021", "September 25 to Friday", "2010-2011"
+            left_words = [w for w in words[:i] if w not in ("between", "from")]
+            left = _normalise_one(left_words, published, titles[i - len(left_words) : i], future)
+            right = _normalise_one(words[i + 1 :], published, titles[i + 1 :], future)
+            if left is None or right is None:
+                return None
+            if left.start and right.end and left.start > right.end:
+                return None
+            anchor = left.anchor if left.anchor == right.anchor else "published"
+            if None in (left.start, right.end):
+                anchor = "unknown"
+            return Normalised(left.start, right.end, left.precision, anchor)
+    return _normalise_one(words, published, titles, future)
+
+
+def _normalise_one(
+    words: Sequence[str], published: date | None, titles: Sequence[bool], future: bool
+) -> Normalised | None:
+    vocab = vocabulary()
+    joined = " ".join(words)
+    if not words or any(w in ("old", "year-old", "years-old") or w.endswith("-old") for w in words):
+        return None
+
+    year = month = day = weekday = None
+    for i, word in enumerate(words):
+        if word in vocab.months and titles[i]:
+            month = vocab.months[word]
+        elif word in vocab.weekdays:
+            weekday = vocab.weekdays[word]
+        elif len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100:
+            year = int(word)
+        elif month is not None and day is None and (m := _ORDINAL_DAY_RE.match(word)):
+            day = int(m.group(1))
+    if day is None and month is not None:
+        # "7 October": the day precedes the month
+        for i, word in enumerate(words):
+            if (
+                (m := _ORDINAL_DAY_RE.match(word))
+                and i + 1 < len(words)
+                and words[i + 1] in vocab.months
+            ):
+                day = int(m.group(1))
+    months_named = sum(1 for i, w in enumerate(words) if w in vocab.months and titles[i])
+    if months_named > 1 or sum(1 for w in words if w in vocab.weekdays) > 1:
+        return None  # two dates run together ("October 7 and Oct. 8"): read each alone
+    clock = _clock(words)
+
+    if year is not None:
+        if month and day:
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                return None
+            return _with_clock(_day(d, "absolute"), clock)
+        if month:
+            return _month(year, month, "absolute")
+        if any(w in vocab.units for w in words):
+            return None  # "2014 years", odd; not a date
+        return _year(year, "absolute")
+
+    if month and day:
+        if published is None:
+            return _unknown("day")
+        try:
+            d = date(published.year, month, day)
+            if future and d < published:
+                d = date(published.year + 1, month, day)
+            elif not future and d > published:
+                d = date(published.year - 1, month, day)
+        except ValueError:
+            return None
+        return _with_clock(_day(d), clock)
+
+    if month:
+        if published is None:
+            return _unknown("month")
+        if "next" in words:
+            y = published.year + (month <= published.month)
+        elif "last" in words and month == published.month:
+            y = published.year - 1
+        else:
+            y = published.year if month <= published.month else published.year - 1
+        return _month(y, month, "published")
+
+    if weekday is not None:
+        if published is None:
+            return _unknown("hour" if clock else "day")
+        back = (published.weekday() - weekday) % 7
+        if "next" in words or (future and "last" not in words and back != 0):
+            d = published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        elif "last" in words and back == 0:
+            d = published - timedelta(days=7)
+        else:
+            d = published - timedelta(days=back)
+        return _with_clock(_day(d), clock)
+
+    decade = next((m for w in words if (m := _DECADE_RE.match(w))), None)
+    if decade:
+        first = int(decade.group(1))
+        # "the 1800s" is a century, "the 1860s" a decade
+        last = first + (99 if first % 100 == 0 else 9)
+        return Normalised(f"{first:04d}-01-01", f"{last:04d}-12-31", "year", "absolute")
+
+    core = " ".join(w for w in words if w not in ("early", "late", "the", "on", "in", "since"))
+    if joined in vocab.overnight or core in vocab.overnight:
+        if published is None:
+            return _unknown("day")
+        return Normalised(
+            (published - timedelta(days=1)).isoformat(), published.isoformat(), "day", "published"
+        )
+    for text in (joined, core):
+        if text in vocab.relative_days:
+            if published is None:
+                return _unknown("day")
+            return _day(published + timedelta(days=vocab.relative_days[text]))
+
+    return _relative_unit(words, published)
+
+
+def _with_clock(norm: Normalised, clock: tuple[int, int] | None) -> Normalised:
+    if clock is None or norm.start is None:
+        return norm
+    stamp = f"{norm.start}T{clock[0]:02d}:{clock[1]:02d}"
+    return Normalised(stamp, stamp, "hour", norm.anchor)
+
+
+def _relative_unit(words: Sequence[str], published: date | None) -> Normalised | None:
+    """ "last week", "earlier this month", "three days ago", "the past 24 hours"."""
+    vocab = vocabulary()
+    unit_at = next((i for i, w in enumerate(words) if w in vocab.units), None)
+    if unit_at is None:
+        return None
+    unit = vocab.units[words[unit_at]]
+    before = words[:unit_at]
+    after = words[unit_at + 1 :]
+    precision: TimePrecision = "day" if unit in ("hour", "weekend") else unit  # type: ignore[assignment]
+    if unit not in ("day", "week", "month", "year", "hour", "weekend"):
+        return None
+
+    if "ago" in after:
+        if not before:
+            return None  # "years ago": no amount to place it by
+        amount = 1 if before[-1] in ("a", "an") else _number(" ".join(before))
+        if amount is None or unit == "weekend":
+            return None
+        if published is None:
+            return _unknown(precision)
+        d = _minus(published, amount, unit)
+        if unit == "month":
+            return _month(d.year, d.month, "published")
+        if unit == "year":
+            return _year(d.year, "published")
+        if unit == "week":
+            monday = d - timedelta(days=d.weekday())
+            return Normalised(
+                monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", "published"
+            )
+        return _day(d)
+
+    if before[:1] == ["the"] and len(before) >= 2 and before[1] in ("past", "last"):
+        # a period ending at publication
+        amount_words = before[2:]
+        amount = 1 if not amount_words else _number(" ".join(amount_words))
+        if amount is None or unit == "weekend":
+            return None
+        if published is None:
+            return _unknown(precision)
+        return Normalised(
+            _minus(published, amount, unit).isoformat(),
+            published.isoformat(),
+            precision,
+            "published",
+        )
+
+    if len(before) >= 1 and before[-1] in ("this", "last", "next", "the") and not after:
+        which = before[-1]
+        earlier = "earlier" in before or "early" in before
+        if published is None:
+            return _unknown("week" if unit == "weekend" else precision)
+        if unit == "weekend":
+            saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+            # "this weekend" written on a weekday is the coming one; "last weekend",
+            # "the weekend" is the one just gone
+            if which == "next" or (which == "this" and published.weekday() < 5):
+                saturday += timedelta(days=7)
+            return Normalised(
+                saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", "published"
+            )
+        if which == "the":
+            return None
+        offset = {"this": 0, "last": -1, "next": 1}[which]
+        if unit == "week":
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+            end = published if earlier and offset == 0 else monday + timedelta(days=6)
+            return Normalised(monday.isoformat(), end.isoformat(), "week", "published")
+        if unit == "month":
+            y, m = _shift_month(published, offset)
+            norm = _month(y, m, "published")
+        elif unit == "year":
+            norm = _year(published.year + offset, "published")
+        else:
+            return None
+        if earlier and offset == 0:
+            return Normalised(norm.start, published.isoformat(), norm.precision, norm.anchor)
+        return norm
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, published: date | None) -> Normalised | None:
+    """Numeric dates ("10/07/2023", "2023-10-07") through dateparser, no network, cached."""
+    import dateparser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return _day(parsed.date(), "absolute")
+
+
+# --- the component ---------------------------------------------------------------------
+
+
+class TimeFinder:
+    """Find and normalise temporal expressions in a parsed Doc."""
+
+    def __init__(self, vocab: Vocab, use_entities: bool = True, use_dateparser: bool = True):
+        self.matcher = Matcher(vocab)
+        for i, entry in enumerate(vocabulary().patterns):
+            self.matcher.add(f"TOTOR_TIME_{entry['label']}_{i}", [entry["pattern"]])
+        self.use_entities = use_entities
+        self.use_dateparser = use_dateparser
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        spans = {(start, end) for _, start, end in self.matcher(doc)}
+        if self.use_entities:
+            spans.update((e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME"))
+        # longest first, so "early on Saturday" wins over "Saturday"
+        return sorted(spans, key=lambda s: (s[0] - s[1], s[0]))
+
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        vocab = vocabulary()
+        while start < end:
+            token = doc[start]
+            nxt = doc[start + 1].lower_ if start + 1 < end else ""
+            count_before_date = (
+                token.like_num
+                and not (len(token.text) == 4 and token.text.isdigit())
+                and nxt not in vocab.months
+                and nxt not in vocab.units
+                and nxt not in _RANGE_JOINERS
+            )
+            # "40 last month": the count belongs to the figure, not to the time
+            if token.lower_ in vocab.trim_leading or token.is_punct or count_before_date:
+                start += 1
+            else:
+                break
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _RANGE_JOINERS):
+            end -= 1
+        return start, end
+
+    @staticmethod
+    def _future(span: Span) -> bool:
+        """Whether the clause governing the span speaks of what will happen."""
+        token = span.root
+        for _ in range(4):
+            if token.pos_ in ("VERB", "AUX"):
+                return (
+                    any(
+                        c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo")
+                        for c in token.children
+                    )
+                    or token.lower_ == "will"
+                )
+            if token.head == token:
+                break
+            token = token.head
+        return False
+
+    def normalise_span(self, span: Span, published: date | None) -> Normalised | None:
+        words = [t.lower_ for t in span]
+        titles = [t.is_title or t.is_upper for t in span]
+        norm = normalise(words, published, titles, self._future(span))
+        if norm is None and self.use_dateparser:
+            texts = [w for w in words if _NUMERIC_DATE_RE.match(w)]
+            if len(texts) == 1:
+                norm = _dateparser(texts[0], published)
+        return norm
+
+    def find(self, doc: Doc, published: date | None) -> list[Time]:
+        taken: list[tuple[int, int]] = []
+        chosen: list[tuple[Span, Normalised]] = []
+        for start, end in self.candidates(doc):
+            start, end = self._trim(doc, start, end)
+            if start >= end or any(start < b and a < end for a, b in taken):
+                continue
+            span = doc[start:end]
+            norm = self.normalise_span(span, published)
+            if norm is None:
+                continue
+            taken.append((start, end))
+            chosen.append((span, norm))
+        chosen.sort(key=lambda item: item[0].start)
+        return [
+            Time(
+                id=f"t{i}",
+                text=span.text,
+                start=norm.start,
+                end=norm.end,
+                precision=norm.precision,
+                anchor=norm.anchor,
+                span=(span.start_char, span.end_char),
+            )
+            for i, (span, norm) in enumerate(chosen, start=1)
+        ]
+
+
+class TimesComponent:
+    """spaCy component: writes ``doc._.times``."""
+
+    def __init__(self, nlp: Language, name: str, use_entities: bool, use_dateparser: bool):
+        self.name = name
+        self.finder = TimeFinder(nlp.vocab, use_entities, use_dateparser)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.times = self.finder.find(doc, parse_published(doc._.published))
+        return doc
+
+
+@Language.factory(
+    "totor_times",
+    requires=["doc.ents"],
+    assigns=["doc._.times"],
+    default_config={"use_entities": True, "use_dateparser": True},
+)
+def make_times(
+    nlp: Language, name: str, use_entities: bool, use_dateparser: bool
+) -> TimesComponent:
+    extensions.register_extensions()
+    return TimesComponent(nlp, name, use_entities, use_dateparser)

