@@ -299,3 +299,19 @@ def test_eval_command_prints_table_json_and_diff(
     assert fake.batches == [1, 1]
     bad = runner.invoke(eval_command, [str(tmp_path), "--kinds", "weather"])
     assert bad.exit_code != 0
+
+
+def test_vague_speaker_matches_a_name_with_the_same_head_noun() -> None:
+    assert names_match("the sources", "security sources")
+    assert names_match("officials", "Iraqi officials")
+    assert not names_match("the sources", "Iraqi officials")
+
+
+def test_labels_count_once_per_term_and_referent_and_accept_the_bare_word() -> None:
+    second = TEXT.rindex("the attackers")
+    repeated = LABELS[0].model_copy(update={"id": "l2", "span": (second, second + 13)})
+    bare = LABELS[0].model_copy(update={"id": "l3", "term": "terrorist"})
+    article = full_record().model_copy(update={"labels": [bare, repeated]})
+    group_gold = {**gold(), "labels": [{**gold()["labels"][0], "term": "terrorist groups"}]}
+    score = score_articles([(article, group_gold)], kinds=["labels"]).scores["labels"]
+    assert (score.matched, score.gold, score.found) == (1, 1, 1)

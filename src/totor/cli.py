@@ -42,8 +42,13 @@ def main() -> None:
     show_default=True,
     help="json: one pretty record per article; jsonl: one line each; table: a readable view.",
 )
-@click.option("--max-bytes", type=int, default=ReadOptions.max_bytes, show_default=True,
-              help="Largest text accepted from one input.")
+@click.option(
+    "--max-bytes",
+    type=int,
+    default=ReadOptions.max_bytes,
+    show_default=True,
+    help="Largest text accepted from one input.",
+)
 @click.option("--model", help="spaCy model to load (default: en_core_web_sm if installed).")
 def extract(
     inputs: tuple[str, ...],
@@ -116,7 +121,7 @@ def _attach_commands() -> None:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
-            if error.name != module_name:
+            if error.name is None or not module_name.startswith(error.name):
                 raise
             continue  # that feature is not installed in this build
         module.register(main)

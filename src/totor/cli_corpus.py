@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -300,7 +300,7 @@ def register(group: click.Group) -> None:
         group.add_command(command)
 
 
-def _standalone() -> Callable[[], None]:
+def _standalone() -> click.Group:
     @click.group()
     def corpus_cli() -> None:
         """totor corpus commands."""
@@ -310,4 +310,4 @@ def _standalone() -> Callable[[], None]:
 
 
 if __name__ == "__main__":  # python -m totor.cli_corpus, until totor.cli attaches them
-    _standalone()(sys.argv[1:])
+    _standalone().main(sys.argv[1:])

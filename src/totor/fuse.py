@@ -287,7 +287,7 @@ def summarise(store: Store, members: list[_Event]) -> dict[str, Any]:
             by_article[row.article_pk].add(row.key)
         articles = {pk: load_article(connection, pk) for pk in by_article}
     dates = sorted(row.date for row in rows)
-    types = defaultdict(int)
+    types: dict[str, int] = defaultdict(int)
     for row in rows:
         types[row.type] += 1
     located = [row for row in rows if row.lat is not None]

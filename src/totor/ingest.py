@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from totor.model import Article, article_id
-from totor.readers.base import Document, ReadError
+from totor.readers.base import Document, ReadError, ReadOptions
 from totor.store import writer
 from totor.store.core import Store
 
@@ -158,7 +158,7 @@ def ingest(
     *,
     batch_size: int = 32,
     progress: ProgressCallback | None = None,
-    read_options: object | None = None,
+    read_options: ReadOptions | None = None,
 ) -> IngestCounts:
     """Read files, directories, globs, JSONL, feeds, WARC or URLs and store what is new."""
     from totor.readers import read_sources  # the readers package is optional at import time

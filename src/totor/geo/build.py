@@ -12,6 +12,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from totor.geo.normalise import is_latin, normalise
 from totor.geo.sources import (
@@ -91,24 +92,23 @@ def _split(field: str) -> tuple[str, ...]:
 
 def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
     """Every place of the index, and (country, admin1 code) -> admin name."""
-    cities_json = load_json("cities500.json")
-    countries_json = load_json("countries.json")
-    states_json = load_json("us_states.json")
-    continents_json = load_json("continents.json")
-    assert isinstance(cities_json, dict) and isinstance(countries_json, dict)
-    assert isinstance(states_json, dict) and isinstance(continents_json, dict)
+    # GeoNames records are loosely typed JSON; Any keeps the field access readable
+    cities_json: dict[str, Any] = load_json("cities500.json")  # type: ignore[assignment]
+    countries_json: dict[str, Any] = load_json("countries.json")  # type: ignore[assignment]
+    states_json: dict[str, Any] = load_json("us_states.json")  # type: ignore[assignment]
+    continents_json: dict[str, Any] = load_json("continents.json")  # type: ignore[assignment]
 
     # the largest city of each (country, name) so capitals and admin seats can be found
-    largest: dict[tuple[str, str], dict[str, object]] = {}
+    largest: dict[tuple[str, str], dict[str, Any]] = {}
     for city in cities_json.values():
         for label in (city["name"], *city["alternatenames"]):
             key = (city["countrycode"], normalise(label))
             known = largest.get(key)
-            if known is None or int(city["population"]) > int(known["population"]):  # type: ignore[call-overload]
+            if known is None or int(city["population"]) > int(known["population"]):
                 largest[key] = city
 
     capitals = {
-        int(largest[(code, normalise(country["capital"]))]["geonameid"])  # type: ignore[call-overload]
+        int(largest[(code, normalise(country["capital"]))]["geonameid"])
         for code, country in countries_json.items()
         if country.get("capital") and (code, normalise(country["capital"])) in largest
     }
@@ -117,7 +117,7 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
     admin_names: dict[tuple[str, str], str] = {}
     admins: list[PlaceRow] = []
     us_ids = {code: int(state["geonameid"]) for code, state in states_json.items()}
-    for country, code, name, aliases, geonameid, lat, lon, seat in admin_rows:
+    for country, code, name, alias_field, geonameid, lat_text, lon_text, seat in admin_rows:
         if not code and seat and (country, normalise(seat)) in largest:
             code = str(largest[(country, normalise(seat))]["admin1code"])
         gid = optional_int(geonameid) or (us_ids.get(code) if country == "US" else None)
@@ -127,14 +127,14 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
             PlaceRow(
                 gid,
                 name,
-                float(lat),
-                float(lon),
+                float(lat_text),
+                float(lon_text),
                 country,
                 code or None,
                 "admin",
                 0,
                 False,
-                _split(aliases),
+                _split(alias_field),
             )
         )
 
@@ -164,8 +164,8 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
         if centre and centre[1]:
             lat, lon = float(centre[1]), float(centre[2])
         elif (code, normalise(country.get("capital") or "")) in largest:
-            seat = largest[(code, normalise(country["capital"]))]
-            lat, lon = float(seat["latitude"]), float(seat["longitude"])  # type: ignore[arg-type]
+            capital = largest[(code, normalise(country["capital"]))]
+            lat, lon = float(capital["latitude"]), float(capital["longitude"])
         else:
             continue
         rows.append(
@@ -200,19 +200,21 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
             )
         )
 
-    for feature, country, name, aliases, geonameid, lat, lon, _ in read_tsv("landmarks.tsv"):
+    for feature, country, name, alias_field, geonameid, lat_text, lon_text, _ in read_tsv(
+        "landmarks.tsv"
+    ):
         rows.append(
             PlaceRow(
                 optional_int(geonameid),
                 name,
-                float(lat),
-                float(lon),
+                float(lat_text),
+                float(lon_text),
                 country or None,
                 None,
                 feature,
                 0,
                 False,
-                _split(aliases),
+                _split(alias_field),
             )
         )
 

@@ -104,10 +104,14 @@ class Gazetteer:
         marker = (feature, country, admin1)
         if marker in self._coded:
             return self._coded[marker]
-        row = self._db().execute(
-            "SELECT name FROM places WHERE feature = ? AND country = ? AND admin1 IS ?",
-            (feature, country, admin1),
-        ).fetchone()
+        row = (
+            self._db()
+            .execute(
+                "SELECT name FROM places WHERE feature = ? AND country = ? AND admin1 IS ?",
+                (feature, country, admin1),
+            )
+            .fetchone()
+        )
         found = None
         if row:
             found = next(

@@ -30,11 +30,11 @@ FEATURE_PRIOR: dict[str, float] = {
     "landmark": 7.0,
 }
 CAPITAL_BONUS = 1.0
-ALTERNATE_NAME_PENALTY = 1.5
+ALTERNATE_NAME_PENALTY = 1.0
 #: bonus for a candidate in the country (admin region) the article's other names point to,
 #: times the share of those names that do
 COUNTRY_WEIGHT = 3.0
-ADMIN_WEIGHT = 2.5
+ADMIN_WEIGHT = 4.0
 QUALIFIER_BONUS = 6.0
 #: how soft the prior distribution over a name's candidates is
 TEMPERATURE = 1.0

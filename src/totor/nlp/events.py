@@ -26,7 +26,9 @@ _TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "toward",
 # events that happen somewhere physical take the nearest place in their sentence; others
 # (talks, statements, sanctions) only a place in their own phrase
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CRIME", "AID", "RETREAT"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "from", "into", "on"})
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "across", "outside", "inside", "around", "from", "into", "on"}
+)
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,9 @@ class _Draft:
 
 
 class EventExtractor:
-    def __init__(self, nlp: Language, name: str = "totor_events", min_confidence: float = 0.3) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "totor_events", min_confidence: float = 0.3
+    ) -> None:
         self.name = name
         self.min_confidence = min_confidence
         self.lexicon = event_lexicon()
@@ -204,27 +208,34 @@ class EventExtractor:
         ):
             return False
         return not (
-            trigger.head_lemma is not None
-            and token.head.lemma_.lower() not in trigger.head_lemma
+            trigger.head_lemma is not None and token.head.lemma_.lower() not in trigger.head_lemma
         )
 
     # -- arguments ------------------------------------------------------------------------
 
-    def _draft(self, doc: Doc, token: Token, trigger: Trigger, trigger_span: tuple[int, int]) -> _Draft | None:
+    def _draft(
+        self, doc: Doc, token: Token, trigger: Trigger, trigger_span: tuple[int, int]
+    ) -> _Draft | None:
         is_noun = token.pos_ in _NOUN_POS
-        light = is_noun and token.dep_ in ("dobj", "nsubjpass", "pobj") and (
-            token.head.lemma_.lower() in self.lexicon.light_verbs
+        light = (
+            is_noun
+            and token.dep_ in ("dobj", "nsubjpass", "pobj")
+            and (token.head.lemma_.lower() in self.lexicon.light_verbs)
         )
         actor_tokens, target_tokens = (
             self._noun_arguments(token, light) if is_noun else _verb_arguments(token)
         )
         actor = _entity_ids(doc, actor_tokens)
         target = [e for e in _entity_ids(doc, target_tokens) if e not in actor]
-        sentence = token.sent
-        if is_noun and not (light or actor or target or trigger.head_lemma or _has_place_or_time(doc, token)):
+        sentence = ext.sentence_of(doc, token.i)
+        if is_noun and not (
+            light or actor or target or trigger.head_lemma or _has_place_or_time(doc, token)
+        ):
             return None  # a bare noun ("the ceasefire proposal") names no event
         claim = ext.claim_covering(doc, *trigger_span)
-        confidence = trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
+        confidence = (
+            trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
+        )
         draft = _Draft(
             trigger=trigger,
             token=token,
@@ -261,8 +272,11 @@ class EventExtractor:
             if head.lemma_.lower() in self.lexicon.receptive_light_verbs:
                 # "the plan drew condemnation from the UN": the UN condemns the plan
                 actors.extend(
-                    g for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-                    for g in c.children if g.dep_ == "pobj"
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children
+                    if g.dep_ == "pobj"
                 )
                 targets.extend(head_subjects)
             else:
@@ -324,7 +338,10 @@ def _governors(token: Token) -> list[Token]:
     """The verbs a clause hangs from: 'plans to *invade*' -> plans."""
     found = []
     current = token
-    while current.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl") and current.head is not current:
+    while (
+        current.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl")
+        and current.head is not current
+    ):
         current = current.head
         if current.pos_ in ("VERB", "AUX", "NOUN"):
             found.append(current)
@@ -356,8 +373,10 @@ def _object_is(doc: Doc, token: Token, wanted: str) -> bool:
             return True
         entity = ext.entity_at(doc, child.idx, child.idx + len(child.text))
         if wanted == "person" and (
-            child.ent_type_ == "PERSON" or (entity is not None and entity.kind in ("person", "people"))
-            or child.lemma_.lower() in ("leader", "commander", "soldier", "civilian", "hostage", "official")
+            child.ent_type_ == "PERSON"
+            or (entity is not None and entity.kind in ("person", "people"))
+            or child.lemma_.lower()
+            in ("leader", "commander", "soldier", "civilian", "hostage", "official")
         ):
             return True
         if wanted == "actor" and entity is not None:
@@ -422,9 +441,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     tokens = [t for left in head.lefts for t in left.subtree]
     tokens.append(head)
     for right in head.rights:
-        if right.dep_ == "prep" and right.lower_ == "of":
-            tokens.extend(right.subtree)
-        elif right.dep_ in ("compound", "flat", "appos"):
+        if (right.dep_ == "prep" and right.lower_ == "of") or right.dep_ in ("compound", "flat", "appos"):
             tokens.extend(right.subtree)
     return tokens
 
@@ -493,7 +510,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 continue
             same_sentence = kept.sentence.start == draft.sentence.start
             if same_sentence:
-                if not (_compatible(kept.actor, draft.actor) and _compatible(kept.target, draft.target)):
+                if not (
+                    _compatible(kept.actor, draft.actor) and _compatible(kept.target, draft.target)
+                ):
                     continue
                 if kept.status != draft.status:
                     continue

@@ -6,7 +6,7 @@ alone finds the lists of the components it did not run empty, never missing.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from totor.model import Claim, Entity, Event, Figure, Label, Place, Time
 
@@ -68,6 +68,30 @@ def events(doc: Doc) -> list[Event]:
     return get_list(doc, "events")
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc: spaCy rebuilds the string on every access."""
+    text = doc.user_data.get("totor_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["totor_text"] = text
+    return text
+
+
+def sentence_of(doc: Doc, token_index: int) -> Span:
+    """The sentence holding a token. ``Token.sent`` rescans the whole doc on every call
+    in spaCy 3; this index is built once per doc and kept in ``doc.user_data``."""
+    index = doc.user_data.get("totor_sentence_index")
+    if index is None:
+        spans = list(doc.sents)
+        owner = [0] * len(doc)
+        for n, span in enumerate(spans):
+            owner[span.start : span.end] = [n] * (span.end - span.start)
+        index = (spans, owner)
+        doc.user_data["totor_sentence_index"] = index
+    spans, owner = index
+    return spans[owner[token_index]]
+
+
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -107,14 +131,32 @@ _PRONOUN_KINDS: dict[str, frozenset[str]] = {
         {"military", "government", "armed_group", "organization", "igo", "ngo", "media", "country"}
     ),
     "plural": frozenset(
-        {"military", "government", "armed_group", "organization", "igo", "ngo", "media",
-         "country", "people"}
+        {
+            "military",
+            "government",
+            "armed_group",
+            "organization",
+            "igo",
+            "ngo",
+            "media",
+            "country",
+            "people",
+        }
     ),
 }
 PRONOUN_CLASS: dict[str, str] = {
-    "he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
-    "it": "group", "its": "group", "they": "plural", "them": "plural", "their": "plural",
-    "we": "plural", "our": "plural",
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "his": "person",
+    "it": "group",
+    "its": "group",
+    "they": "plural",
+    "them": "plural",
+    "their": "plural",
+    "we": "plural",
+    "our": "plural",
 }
 
 

@@ -437,7 +437,7 @@ class FiguresComponent:
                 continue
             root = _phrase_root(doc, start, end)
             counted = _counted_noun(doc, start, end, root)
-            sent = doc[start].sent
+            sent = extensions.sentence_of(doc, start)
             anchor = counted if counted is not None else root
             measure, measure_token = _measure_from_parse(anchor, sent.start)
             if measure is None and counted is not None:
@@ -519,7 +519,7 @@ class FiguresComponent:
         figures: list[Figure] = []
         for item in self.find(doc):
             q = item.quantity
-            sent = doc[item.start].sent
+            sent = extensions.sentence_of(doc, item.start)
             span = item.figure_span
             subject_text = item.subject.text if item.subject is not None else ""
             subject_entity = None

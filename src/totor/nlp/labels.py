@@ -41,7 +41,7 @@ class LabelFinder:
         found: list[tuple[int, int, Token]] = []
         for _, start, end in self.matcher(doc):
             found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[end - 1]))
-        for match in _affix_pattern().finditer(doc.text):
+        for match in _affix_pattern().finditer(ext.doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:
                 found.append((match.start(), match.end(), span[-1]))
@@ -57,7 +57,7 @@ class LabelFinder:
             labels.append(
                 Label(
                     id="",
-                    term=doc.text[start:end],
+                    term=ext.doc_text(doc)[start:end],
                     refers_to=entity,
                     claim=claim.id if claim else None,
                     span=(start, end),

@@ -22,6 +22,7 @@ from totor.geo.normalise import normalise
 from totor.geo.resolve import Mention, Resolution, resolve
 from totor.geo.sources import demonyms, place_words
 from totor.model import Place
+from totor.nlp import extensions as ext
 from totor.nlp.extensions import register_extensions
 
 #: confidence in the recognition itself, by where the span came from
@@ -36,15 +37,15 @@ _TRIM_END = frozenset({"'s", "’s", "'", "’"})
 def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """(place cues, heads before 'of', names that are not places, demonyms)."""
     words = place_words()
-    cues = frozenset(str(w) for w in words["place_cues"])  # type: ignore[attr-defined]
+    cues = frozenset(str(w) for w in words["place_cues"])
     heads = frozenset(str(w) for w in words["generic_heads"]) | {
         "outskirts",
         "north",
         "south",
         "east",
         "west",
-    }  # type: ignore[attr-defined]
-    not_places = frozenset(normalise(str(w)) for w in words["not_places"])  # type: ignore[attr-defined]
+    }
+    not_places = frozenset(normalise(str(w)) for w in words["not_places"])
     return cues, heads, not_places, _demonyms()
 
 
@@ -72,16 +73,16 @@ class PlacesComponent:
         self.matcher: PhraseMatcher | None = None
         if phrase_matching:
             self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-            ordinary = frozenset(str(w) for w in place_words()["ordinary_words"])  # type: ignore[attr-defined]
+            ordinary = frozenset(str(w) for w in place_words()["ordinary_words"])
             surfaces = sorted(
                 {surface for surface, _ in self.gazetteer.phrases() if surface not in ordinary}
             )
-            self.matcher.add("PLACE", list(nlp.tokenizer.pipe(surfaces)))
+            self.matcher.add("PLACE", [nlp.make_doc(surface) for surface in surfaces])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self._toponyms(doc)
         mentions = [Mention(span.text, span.start_char, span.end_char) for span, _ in spans]
-        resolutions = resolve(mentions, doc.text, self.gazetteer) if mentions else []
+        resolutions = resolve(mentions, ext.doc_text(doc), self.gazetteer) if mentions else []
         doc._.places = self._places(spans, resolutions)
         return doc
 
@@ -107,6 +108,7 @@ class PlacesComponent:
                     place_texts.add(key)
                 else:
                     doubtful.append(span)
+        found.extend((span, "context") for span in self._untagged(doc, cues))
         if doubtful:
             found.extend(
                 (span, "context") for span in self._by_context(doubtful, found, place_texts)
@@ -123,6 +125,36 @@ class PlacesComponent:
                 if span is not None and normalise(span.text) not in not_places:
                     found.append((span, "phrase"))
         return _longest(found)
+
+    def _untagged(self, doc: Doc, cues: frozenset[str]) -> list[Span]:
+        """Proper nouns spaCy left untagged right after a place cue: 'into eastern Rafah'.
+
+        Only names the gazetteer knows as a sizeable town or a curated region count.
+        """
+        found: list[Span] = []
+        for token in doc:
+            if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or token.i == 0:
+                continue
+            before = doc[token.i - 1]
+            if before.pos_ == "PROPN" or before.lower_ not in cues:
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end - token.i < 3
+                and doc[end].pos_ == "PROPN"
+                and not doc[end].ent_type_
+            ):
+                end += 1
+            for stop in range(end, token.i, -1):
+                span = doc[token.i : stop]
+                if any(
+                    c.population >= 10000 or (c.exact and c.feature not in ("city", "locality"))
+                    for c in self.gazetteer.lookup_key(normalise(span.text))
+                ):
+                    found.append(span)
+                    break
+        return found
 
     def _by_context(
         self, doubtful: list[Span], found: list[tuple[Span, str]], place_texts: set[str]
@@ -178,7 +210,12 @@ class PlacesComponent:
             and (c.population >= 10000 or (c.exact and c.feature not in ("city", "locality")))
             for c in self.gazetteer.lookup_key(key)
         )
-        return key in place_texts or listed or (known_here and not acts)
+        # 'Shelling hit Kherson': a big city as the object of a verb, even with no other
+        # place around; subjects ('Jackson said') stay people.
+        big_object = span.root.dep_ in ("dobj", "pobj") and any(
+            c.exact and c.feature != "locality" for c in self.gazetteer.lookup_key(key)
+        )
+        return key in place_texts or listed or (not acts and (known_here or big_object))
 
     # -- records ---------------------------------------------------------------------
 
