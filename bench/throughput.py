@@ -39,9 +39,9 @@ def measure(mode: str, path: Path, limit: int | None) -> dict[str, float]:
     words = sum(len(r["text"].split()) for r in records)
     started = time.perf_counter()
     if mode == "spacy":
-        from totor.nlp.pipeline import resolve_model
-
         import spacy
+
+        from totor.nlp.pipeline import resolve_model
 
         nlp = spacy.load(resolve_model(None))
         loaded = time.perf_counter()

@@ -12,12 +12,10 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
 KINDS = ("events", "figures", "claims", "places", "times", "labels")
 EVENT_TYPES = set(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT INVESTIGATE DEMAND DISAPPROVE "
-    "REJECT THREATEN SANCTION PROTEST CRIME MOBILIZE COERCE ASSAULT".split()
+    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT"]
 )
 MEASURES = set(
-    "killed injured abducted hostages missing displaced arrested evacuated affected "
-    "population other".split()
+    ["killed", "injured", "abducted", "hostages", "missing", "displaced", "arrested", "evacuated", "affected", "population", "other"]
 )
 STATUSES = {"asserted", "claimed", "denied", "hypothetical", "planned", "negated"}
 

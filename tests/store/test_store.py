@@ -58,7 +58,7 @@ def test_event_filters(corpus: Corpus) -> None:
 
 
 def test_radius_filter_uses_distance(corpus: Corpus) -> None:
-    corpus.add(all_reports() + [toll_report(8, 5, "the mayor")])
+    corpus.add([*all_reports(), toll_report(8, 5, "the mayor")])
     # Tubas is about 17 km from Jenin; Kharkiv is over 1,500 km away
     near_jenin = corpus.events(place="Jenin", radius_km=25).items
     assert {e["place"]["name"] for e in near_jenin} == {"Jenin", "Tubas"}
