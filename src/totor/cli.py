@@ -75,7 +75,9 @@ def extract(
     except ModelNotFound as error:
         raise click.ClickException(str(error)) from error
     failed = 0
-    out = Console(soft_wrap=True)
+    from totor.render import article_table, console
+
+    out = console()
     for item in pipeline.read_and_process(inputs):
         if isinstance(item, ReadError):
             failed += 1
@@ -86,8 +88,6 @@ def extract(
         elif fmt == "json":
             sys.stdout.write(item.to_json(indent=2) + "\n")
         else:
-            from totor.render import article_table
-
             out.print(article_table(item))
     sys.stdout.flush()
     if failed:

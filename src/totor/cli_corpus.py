@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from totor import render
 from totor.corpus import Corpus
 from totor.export import FORMATS
 
@@ -62,7 +63,7 @@ def _emit(
         table.add_column(column, overflow="fold")
     for item in items:
         table.add_row(*(_cell(item.get(column)) for column in columns))
-    console = Console()
+    console = render.console()
     console.print(table)
     if next_cursor:
         console.print(f"more: --cursor {next_cursor}", style="dim")

@@ -7,8 +7,9 @@ first. Scores are micro-averaged over articles.
 
 Kinds reported:
 
-- ``events``: same PLOVER type, actor and target overlap where gold names them, same place
-  where both name one; ``events_type``: type alone.
+- ``events``: same PLOVER type, found in a sentence that overlaps the gold evidence, actor
+  and target overlap where gold names them, same place where both name one;
+  ``events_type``: type and evidence alone (event detection).
 - ``figures``: same measure and value; ``figures_attributed``: also the same speaker (or
   both unattributed).
 - ``casualties_exact`` / ``casualties_exact_attributed``: per article and per measure
@@ -418,7 +419,12 @@ class ArticleScorer:
             item.get("type") == "FIGHT" and event.type == "ASSAULT"
         ):
             return None
-        score = 1.0 + self._evidence_bonus(item, [event.span, event.trigger, *event.spans])
+        # the event must be found where the gold evidence is: an ASSAULT elsewhere in the
+        # article is another report, not this one
+        bonus = self._evidence_bonus(item, [event.span, event.trigger, *event.spans])
+        if bonus == 0:
+            return None
+        score = 1.0 + bonus
         if type_only:
             return score
         for role in ("actor", "target"):

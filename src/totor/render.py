@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import sys
+
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from totor.model import Article
+
+#: width of tables written to a pipe or file, where no terminal says how wide to be
+PIPE_WIDTH = 160
+
+
+def console() -> Console:
+    """A console for tables on stdout: the terminal's width, or PIPE_WIDTH when piped."""
+    return Console(width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
 def _names(article: Article, ids: list[str]) -> str:
