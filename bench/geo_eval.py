@@ -5,7 +5,11 @@
 (b) end to end: totor_places finds and resolves toponyms itself; span precision/recall/F1
     (exact offsets, and any overlap) and resolution accuracy on the matched spans.
 
-    .venv/bin/python bench/geo_eval.py [--corpus gwn|lgl|all] [--limit N]
+    .venv/bin/python bench/geo_eval.py [--corpus gwn|lgl|all] [--limit N] [--half dev|test]
+
+Tuning is done on the "dev" half of each corpus (articles at even positions) and checked on
+the "test" half (odd positions), so that weights are not fitted to the items they are
+scored on.
 """
 
 from __future__ import annotations
@@ -112,13 +116,20 @@ class Tally:
         )
 
 
-def evaluate(corpus: str, limit: int | None, nlp: object) -> None:
+def select_half(articles: list[Article], half: str | None) -> list[Article]:
+    """The dev (even positions) or test (odd positions) half, or all articles."""
+    if half is None:
+        return articles
+    return articles[0 if half == "dev" else 1 :: 2]
+
+
+def evaluate(corpus: str, limit: int | None, nlp: object | None, half: str | None) -> None:
     from totor.geo.gazetteer import shared_gazetteer
     from totor.geo.resolve import Mention, resolve
 
     gazetteer = shared_gazetteer()
     reader = read_gwn if corpus == "gwn" else read_lgl
-    articles = list(reader(CORPORA / FILES[corpus]))[:limit]
+    articles = select_half(list(reader(CORPORA / FILES[corpus])), half)[:limit]
 
     # (a) gold toponyms
     gold_mode = Tally()
@@ -137,9 +148,30 @@ def evaluate(corpus: str, limit: int | None, nlp: object) -> None:
                 gold, c.geonameid if c else None, c.lat if c else None, c.lon if c else None
             )
     resolve_seconds = time.perf_counter() - started
+    label = f"{corpus.upper()} ({half})" if half else corpus.upper()
+    print(f"\n{label}  {len(articles)} articles")
+    print(f"  (a) gold toponyms, resolved      {gold_mode.row()}   ({resolve_seconds:.1f} s)")
+    if nlp is not None:
+        end_to_end(articles, nlp)
 
-    # (b) end to end
+
+def end_to_end(articles: list[Article], nlp: object) -> None:
+    """(b): totor_places finds and resolves the toponyms itself.
+
+    GeoWebNews counts people words ("American", "Gazan") as toponyms; totor never reports
+    them as places, so a last line scores recognition with them left out of the gold.
+    """
+    from totor.geo.gazetteer import shared_gazetteer
+    from totor.geo.normalise import normalise
+    from totor.geo.resolve import is_demonym_of_place
+
+    gazetteer = shared_gazetteer()
+
+    def people_word(name: str) -> bool:
+        return is_demonym_of_place(normalise(name), gazetteer)
+
     found = strict_hits = overlap_hits = gold_total = 0
+    design_total = design_hits = 0
     e2e = Tally()
     started = time.perf_counter()
     docs = nlp.pipe(a.text for a in articles)  # type: ignore[attr-defined]
@@ -149,6 +181,9 @@ def evaluate(corpus: str, limit: int | None, nlp: object) -> None:
         gold_total += len(article.toponyms)
         exact = {(s, e): p for s, e, p in predicted}
         for gold in article.toponyms:
+            if not people_word(gold.name):
+                design_total += 1
+                design_hits += (gold.start, gold.end) in exact
             if (gold.start, gold.end) in exact:
                 strict_hits += 1
             hit = next((p for s, e, p in predicted if s < gold.end and gold.start < e), None)
@@ -158,16 +193,17 @@ def evaluate(corpus: str, limit: int | None, nlp: object) -> None:
                     e2e.add(gold, hit.geonameid, hit.lat, hit.lon)
     nlp_seconds = time.perf_counter() - started
 
-    def prf(hits: int) -> str:
+    def prf(hits: int, total: int | None = None) -> str:
         p = hits / max(found, 1)
-        r = hits / max(gold_total, 1)
+        r = hits / max(gold_total if total is None else total, 1)
         f = 2 * p * r / max(p + r, 1e-9)
         return f"P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}"
 
-    print(f"\n{corpus.upper()}  {len(articles)} articles, {gold_total} gold toponyms")
-    print(f"  (a) gold toponyms, resolved      {gold_mode.row()}   ({resolve_seconds:.1f} s)")
-    print(f"  (b) recognition, exact spans     {prf(strict_hits)}")
+    print(f"  (b) {gold_total} gold toponyms")
+    print(f"      recognition, exact spans     {prf(strict_hits)}")
     print(f"      recognition, overlapping     {prf(overlap_hits)}")
+    if design_total != gold_total:
+        print(f"      exact, people words left out {prf(design_hits, design_total)}")
     print(f"      resolution of matched spans  {e2e.row()}   ({nlp_seconds:.1f} s spaCy + places)")
 
 
@@ -175,17 +211,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=["gwn", "lgl", "all"], default="all")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--half", choices=["dev", "test"], default=None)
+    parser.add_argument("--no-e2e", action="store_true", help="only resolve gold toponyms")
     args = parser.parse_args()
 
-    import spacy
+    nlp = None
+    if not args.no_e2e:
+        import spacy
 
-    import totor.nlp.places  # noqa: F401  (registers the factory)
-    from totor.nlp.pipeline import resolve_model
+        import totor.nlp.places  # noqa: F401  (registers the factory)
+        from totor.nlp.pipeline import resolve_model
 
-    nlp = spacy.load(resolve_model(None))
-    nlp.add_pipe("totor_places")
+        nlp = spacy.load(resolve_model(None))
+        nlp.add_pipe("totor_places")
     for corpus in ["gwn", "lgl"] if args.corpus == "all" else [args.corpus]:
-        evaluate(corpus, args.limit, nlp)
+        evaluate(corpus, args.limit, nlp, args.half)
 
 
 if __name__ == "__main__":

@@ -110,3 +110,31 @@ def test_demonyms_and_unknown_words_are_not_places(gazetteer: Gazetteer) -> None
     assert gazetteer.lookup("Israeli") == []
     assert gazetteer.lookup("Ukrainians") == []
     assert gazetteer.lookup("Qwzxplace") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Rajasthan", "IN"), ("Ontario", "CA"), ("Gilgit-Baltistan", "PK"), ("Limpopo", "ZA")],
+)
+def test_first_level_regions_of_every_country_carry_geonames_ids(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    regions = [c for c in gazetteer.lookup(name) if c.feature == "admin"]
+    assert regions and regions[0].country == country
+    assert regions[0].geonameid is not None and regions[0].admin1 is not None
+
+
+def test_counties_carry_ids_points_and_their_state(gazetteer: Gazetteer) -> None:
+    counties = [c for c in gazetteer.lookup("Henry County") if c.feature == "admin2"]
+    states = {c.admin1_name for c in counties}
+    assert {"Georgia", "Illinois", "Tennessee"} <= states
+    assert all(c.geonameid is not None and c.country == "US" for c in counties)
+    georgia = next(c for c in counties if c.admin1_name == "Georgia")
+    assert 33.0 < georgia.lat < 34.0 and -84.8 < georgia.lon < -83.7
+
+
+def test_curated_regions_take_the_geonames_id_of_their_division(gazetteer: Gazetteer) -> None:
+    # admin1.tsv leaves the id of the Gaza Strip blank; the GeoNames division supplies it
+    gaza = next(c for c in gazetteer.lookup("Gaza Strip") if c.feature == "admin")
+    assert gaza.geonameid is not None
+    assert any(c.feature == "admin" and c.country == "CA" for c in gazetteer.lookup("B.C."))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from totor.geo.gazetteer import Gazetteer
-from totor.geo.resolve import Mention, resolve
+from totor.geo.resolve import Mention, is_demonym_of_place, resolve
 
 
 def _resolve(
@@ -59,9 +59,48 @@ def test_unknown_names_resolve_to_nothing(gazetteer: Gazetteer) -> None:
     }
 
 
-def test_county_does_not_fall_back_to_the_town(gazetteer: Gazetteer) -> None:
-    # 'X County' is not the town X; without county data it stays unresolved
-    result = _resolve(gazetteer, "Deputies in Laurel County arrested two men.", ["Laurel County"])
-    assert result["Laurel County"] == (None, None)
+def test_county_is_the_county_not_the_town(gazetteer: Gazetteer) -> None:
+    text = "Deputies in Laurel County arrested two men, the sheriff in London, Ky., said."
+    mentions = [Mention("Laurel County", 12, 25)]
+    county = resolve(mentions, text, gazetteer)[0].candidate
+    assert county is not None and county.feature == "admin2" and county.geonameid is not None
+    result = _resolve(gazetteer, text, ["Laurel County", "London"])
+    assert result["Laurel County"] == ("US", "Kentucky")
+    assert result["London"] == ("US", "Kentucky")
     result = _resolve(gazetteer, "Shelling hit the Kharkiv region overnight.", ["Kharkiv region"])
     assert result["Kharkiv region"][0] == "UA"
+
+
+def test_the_article_s_state_picks_among_same_named_counties(gazetteer: Gazetteer) -> None:
+    text = (
+        "Henry County schools closed on Monday after flooding in McDonough and Stockbridge, "
+        "Georgia officials said."
+    )
+    result = _resolve(gazetteer, text, ["Henry County", "McDonough", "Stockbridge", "Georgia"])
+    assert result["Henry County"] == ("US", "Georgia")
+
+
+def test_ap_state_abbreviations_beat_lookalike_villages(gazetteer: Gazetteer) -> None:
+    for abbreviation, state in [("Fla.", "Florida"), ("Kan.", "Kansas"), ("W. Va.", None)]:
+        text = f"The storm moved on toward {abbreviation} overnight."
+        start = text.index(abbreviation)
+        found = resolve([Mention(abbreviation, start, start + len(abbreviation))], text, gazetteer)
+        candidate = found[0].candidate
+        assert candidate is not None and candidate.country == "US", abbreviation
+        assert candidate.feature == "admin"
+        if state:
+            assert candidate.name == state
+
+
+def test_a_demonym_handed_to_the_resolver_is_its_country(gazetteer: Gazetteer) -> None:
+    # 'Canadian' is also a small Texas town; as a people word it means Canada
+    assert _resolve(gazetteer, "Canadian officials disagreed.", ["Canadian"]) == {
+        "Canadian": ("CA", None)
+    }
+
+
+def test_people_words_formed_on_places_are_recognised(gazetteer: Gazetteer) -> None:
+    for word in ("gazan", "gazans", "kosovan", "berliner"):
+        assert is_demonym_of_place(word, gazetteer), word
+    for name in ("milan", "tehran", "sudan", "jordan", "miami", "kazan"):
+        assert not is_demonym_of_place(name, gazetteer), name

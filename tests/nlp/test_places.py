@@ -133,3 +133,37 @@ def test_pipe_gives_each_doc_its_own_places(nlp: Language) -> None:
     docs = list(nlp.pipe(["Shelling hit Kherson.", "No place is named here."]))
     assert [p.name for p in docs[0]._.places] == ["Kherson"]
     assert docs[1]._.places == []
+
+
+def test_people_words_are_never_places(nlp: Language) -> None:
+    text = (
+        "Aid trucks idled for hours on the Gazan side of the crossing, and several Gazans "
+        "waiting there were hurt, officials in Cairo said."
+    )
+    surfaces = {text[s:e] for p in places(nlp, text) for s, e in p.mentions}
+    assert not surfaces & {"Gazan", "Gazans"}
+    assert "Cairo" in surfaces
+
+
+def test_a_surname_is_not_a_place(nlp: Language) -> None:
+    text = (
+        "White House chief of staff John Kelly left the meeting early. Kelly was not in the "
+        "room when the envoy arrived from Seoul."
+    )
+    surfaces = {text[s:e] for p in places(nlp, text) for s, e in p.mentions}
+    assert "Kelly" not in surfaces and "John Kelly" not in surfaces
+    assert "Seoul" in surfaces
+
+
+def test_counties_and_provinces_get_their_geonames_ids(nlp: Language) -> None:
+    text = (
+        "Floodwaters closed roads across Henry County, Ga., on Tuesday, while in Canada "
+        "wildfires forced evacuations in British Columbia and heat hit Rajasthan in India."
+    )
+    found = places(nlp, text)
+    county = named(found, text, "Henry County")
+    assert county.feature == "admin" and county.admin1 == "Georgia"
+    assert county.geonameid is not None
+    for surface, country in (("British Columbia", "CA"), ("Rajasthan", "IN")):
+        region = named(found, text, surface)
+        assert region.country == country and region.geonameid is not None

@@ -13,10 +13,16 @@ from pathlib import Path
 import pytest
 
 from totor.corpus import Corpus
+from totor.evaluate import corpora_roots
 
-VOA = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
-if not VOA.exists():
-    VOA = Path("/work/shared/corpora/voa/voa_stories.jsonl")
+VOA = next(
+    (
+        root / "voa" / "voa_stories.jsonl"
+        for root in corpora_roots(Path(__file__).resolve().parents[2])
+        if (root / "voa" / "voa_stories.jsonl").exists()
+    ),
+    Path("../shared/corpora/voa/voa_stories.jsonl"),
+)
 
 
 @pytest.mark.slow

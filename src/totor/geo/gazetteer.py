@@ -28,7 +28,7 @@ class Candidate:
     country: str | None
     admin1: str | None
     admin1_name: str | None
-    feature: str  # country | admin | city | locality | landmark | region
+    feature: str  # country | admin | admin2 | city | locality | landmark | region
     population: int
     capital: bool
     exact: bool  # the looked-up name is the entry's own name or a curated alias

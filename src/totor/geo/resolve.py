@@ -29,13 +29,21 @@ FEATURE_PRIOR: dict[str, float] = {
     "region": 7.5,
     "landmark": 7.0,
 }
+#: a first-level region scores like a city of its cities' population, lifted by this, up to
+#: the "admin" prior (a small province named like a US town should not always win)
+ADMIN_LIFT = 0.0
+#: a second-level region (county, district) scores like a city this much smaller: a bare
+#: "Hamilton" is more often the city than the county
+ADMIN2_DROP = 0.75
 CAPITAL_BONUS = 1.0
 ALTERNATE_NAME_PENALTY = 1.0
 #: bonus for a candidate in the country (admin region) the article's other names point to,
 #: times the share of those names that do
 COUNTRY_WEIGHT = 3.0
-ADMIN_WEIGHT = 4.0
+ADMIN_WEIGHT = 7.0
 QUALIFIER_BONUS = 6.0
+#: a word shaped like a demonym is one when its stem place outranks it by this much
+DEMONYM_MARGIN = 1.0
 #: how soft the prior distribution over a name's candidates is
 TEMPERATURE = 1.0
 
@@ -64,6 +72,7 @@ class _Words:
     directions: frozenset[str]
     abbreviations: dict[str, str]
     demonyms: dict[str, str]
+    demonym_endings: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @lru_cache(maxsize=1)
@@ -73,33 +82,45 @@ def _words() -> _Words:
         heads=tuple(sorted((normalise(w) for w in data["generic_heads"]), key=len, reverse=True)),
         admin_heads=frozenset(normalise(w) for w in data["admin_heads"]),
         directions=frozenset(normalise(w) for w in data["direction_words"]),
-        abbreviations={normalise(k): v for k, v in data["us_state_abbreviations"].items()},
+        abbreviations={
+            normalise(k).replace(" ", ""): v for k, v in data["us_state_abbreviations"].items()
+        },
         demonyms=demonyms(),
+        demonym_endings=tuple(
+            (str(ending), tuple(str(r) for r in restores))
+            for ending, restores in data["demonym_endings"].items()
+        ),
     )
 
 
 def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
-    """Candidates of a name, with fallbacks for the forms news uses around names.
+    """Candidates of a name, with the forms news uses around names.
 
-    'W.Va.' -> West Virginia; 'Russian' -> Russia (a resolver handed a demonym as a
-    toponym places it in its country); 'northern Kharkiv region' -> Kharkiv, but
-    'Laurel County' never falls back to the town of Laurel.
+    'W.Va.' -> West Virginia (an AP abbreviation wins over the Norwegian village 'Flå');
+    'Canadian' -> Canada (a resolver handed a demonym places it in its country, not in the
+    Texas town of that name); 'northern Kharkiv region' -> Kharkiv, but 'Laurel County'
+    never falls back to the town of Laurel.
     """
     key = normalise(name)
-    found = gazetteer.lookup_key(key)
-    if found:
-        return found
     words = _words()
-    state = words.abbreviations.get(key)
-    if state:
-        admin = gazetteer.admin("US", state)
-        return (admin,) if admin else ()
+    if "." in name:
+        state = words.abbreviations.get(key.replace(" ", ""))
+        if state:
+            admin = gazetteer.admin("US", state)
+            return (admin,) if admin else ()
     derived = words.demonyms.get(key)
     if derived:
         country = gazetteer.country(derived) if len(derived) == 2 and derived.isupper() else None
         if country:
             return (country,)
-        return tuple(c for c in gazetteer.lookup_key(normalise(derived)) if c.feature != "locality")
+        by_name = tuple(
+            c for c in gazetteer.lookup_key(normalise(derived)) if c.feature != "locality"
+        )
+        if by_name:
+            return by_name
+    found = gazetteer.lookup_key(key)
+    if found:
+        return found
     parts = key.split()
     while len(parts) > 1 and parts[0] in words.directions:
         parts = parts[1:]
@@ -112,13 +133,39 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
         return ()
     found = gazetteer.lookup_key(bare)
     if head in words.admin_heads:
-        return tuple(c for c in found if c.feature == "admin")
+        return tuple(c for c in found if c.feature in ("admin", "admin2"))
     return found
 
 
+def is_demonym_of_place(key: str, gazetteer: Gazetteer) -> bool:
+    """Whether a one-word name is a people word built on a better-known place.
+
+    'gazan' and 'gazans' are formed on Gaza, which outranks the Saudi hamlet called
+    Gazan; 'milan' is not a demonym of Mila, which Milan outranks.
+    """
+    if " " in key or key in _words().demonyms:
+        return key in _words().demonyms
+    own = max((prior(c) for c in gazetteer.lookup_key(key)), default=0.0)
+    for ending, restores in _words().demonym_endings:
+        if not key.endswith(ending) or len(key) - len(ending) < 3:
+            continue
+        stem = key[: -len(ending)]
+        for restore in restores:
+            found = gazetteer.lookup_key(stem + restore)
+            if found and max(prior(c) for c in found) > own + DEMONYM_MARGIN:
+                return True
+    return False
+
+
 def prior(candidate: Candidate) -> float:
-    base = FEATURE_PRIOR.get(candidate.feature)
-    score = base if base is not None else math.log10(candidate.population + 10)
+    size = math.log10(candidate.population + 10)
+    if candidate.feature == "admin":
+        score = min(FEATURE_PRIOR["admin"], size + ADMIN_LIFT) if candidate.population else 6.0
+    elif candidate.feature == "admin2":
+        score = size - ADMIN2_DROP
+    else:
+        base = FEATURE_PRIOR.get(candidate.feature)
+        score = base if base is not None else size
     if candidate.feature == "country" or candidate.feature == "region":
         score = max(score, math.log10(candidate.population + 10))
     if candidate.capital:
@@ -145,11 +192,13 @@ def _qualifier(text: str, end: int, gazetteer: Gazetteer) -> tuple[Candidate, ..
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size])
         key = normalise(phrase)
-        state = abbreviations.get(key)
+        state = abbreviations.get(key.replace(" ", "")) if "." in phrase else None
         if state:
             admin = gazetteer.admin("US", state)
             return (admin,) if admin else ()
-        found = tuple(c for c in gazetteer.lookup_key(key) if c.feature in ("country", "admin"))
+        found = tuple(
+            c for c in gazetteer.lookup_key(key) if c.feature in ("country", "admin", "admin2")
+        )
         if found:
             return found
     return ()

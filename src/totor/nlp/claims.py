@@ -4,6 +4,12 @@ A claim has a speaker (resolved to an entity when one is named, and through pron
 the last compatible actor), a cue ("said", "according to") and a content span. Later
 components tie events, figures and labels to the claim whose span covers them.
 Cue words live in ``data/reporting.json``.
+
+Spans follow the conventions of attribution corpora (PARC, PolNeAR): the speaker span is
+the whole noun phrase that names the source, appositions included ("Brian Fallon, the
+campaign's press secretary"); the cue span takes its auxiliaries, negation and adverbs
+("has also said"); the content keeps its complementiser ("that the talks failed") and,
+when the attribution interrupts it ("The talks, he said, failed"), runs across it.
 """
 
 from __future__ import annotations
@@ -19,10 +25,24 @@ from totor.model import Claim, Entity
 from totor.nlp import extensions as ext
 from totor.nlp.lexicon import load_json
 
-# straight and curly double quotes; a quote must hold at least two words to count
-_QUOTE = re.compile(r"[\"“”]([^\"“”]{3,}?)[\"“”]")
+# a quotation within one paragraph: curly marks pair “ with ”, straight ones pair with
+# each other, and some papers (the New York Times archive) write '' for both
+_QUOTE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|''((?:(?!'')[^\"“”\n]){3,}?)''")
+# a line that opens with a short name and a colon: "PENCE: Well, look ..." (transcripts)
+# or "Pence: Flowers won't be at debate" (headlines)
+_LABELLED_LINE = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)", re.M)
+# a quotation signed with a dash after it: “We will not give up.” ― Jane Doe, organiser
+_SIGNED_QUOTE = re.compile(r"[\"“”]([^\"“”\n]{3,}?)[\"“”][ \t]*[―—–][ \t]*([A-Z][^\n,]{1,60})")
 _SPEAKER_DEPS = ("nsubj",)
-_CONTENT_DEPS = ("ccomp",)
+_COMPLEMENT_DEPS = ("ccomp",)
+# words that may stand between the speaker and the cue and belong to the cue
+_CUE_PREFIX_DEPS = ("aux", "auxpass", "neg", "advmod")
+# what may follow the cue and still belong to the attribution ("said on Friday in a
+# statement", "told reporters"), as opposed to what was said
+_ATTRIBUTION_DEPS = ("prep", "npadvmod", "advmod", "dative", "agent", "prt", "punct", "cc")
+_RELATIVE = frozenset({"that", "which", "who"})
+# words of a participle clause that add more speech by the same speaker: ", adding ..."
+_PARTICIPLE_DEPS = ("advcl", "xcomp", "conj")
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,10 @@ class ReportingLexicon:
     verbs: frozenset[str]
     denial: frozenset[str]
     roles: frozenset[str]
+    object_content: frozenset[str] = frozenset()
+    hearer_object: frozenset[str] = frozenset()
+    characterising: frozenset[str] = frozenset()
+    line_labels_not_speakers: frozenset[str] = frozenset()
 
 
 @cache
@@ -39,6 +63,10 @@ def reporting_lexicon() -> ReportingLexicon:
         verbs=frozenset(data["verbs"]),
         denial=frozenset(data["denial"]),
         roles=frozenset(data["roles"]),
+        object_content=frozenset(data.get("object_content", ())),
+        hearer_object=frozenset(data.get("hearer_object", ())),
+        characterising=frozenset(data.get("characterising", ())),
+        line_labels_not_speakers=frozenset(data.get("line_labels_not_speakers", ())),
     )
 
 
@@ -46,11 +74,13 @@ def reporting_lexicon() -> ReportingLexicon:
 class _Draft:
     """A claim before ids are given and duplicates removed."""
 
-    speaker: Span
-    cue: Span
+    speaker: Span  # the name the claim is credited to ("Brian Fallon")
+    cue: Span  # the cue word itself ("said")
     content: tuple[int, int]  # characters
     kind: str
     reach: int = 0  # last character the attribution still covers (a trailing clause)
+    speaker_phrase: tuple[int, int] | None = None  # the whole noun phrase, characters
+    cue_phrase: tuple[int, int] | None = None  # the cue with auxiliaries, characters
 
 
 class ClaimFinder:
@@ -60,50 +90,103 @@ class ClaimFinder:
         self.lexicon = reporting_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(ext.doc_text(doc))]
+        text = ext.doc_text(doc)
+        quotes = [_quoted(m) for m in _QUOTE.finditer(text)]
         drafts: list[_Draft] = []
         for sent in doc.sents:
             drafts.extend(self._according_to(sent))
             drafts.extend(self._reported_speech(sent, quotes))
+        drafts.extend(self._signed_quotes(doc))
+        drafts.extend(self._labelled_lines(doc, drafts))
         drafts.extend(self._quotes_without_complement(doc, quotes, drafts))
-        doc._.claims = self._assemble(doc, drafts, quotes)
+        doc._.claims = self._assemble(doc, drafts)
         return doc
 
     # -- finding -----------------------------------------------------------------------
 
     def _reported_speech(self, sent: Span, quotes: list[tuple[int, int]]) -> list[_Draft]:
         drafts = []
+        text = ext.doc_text(sent.doc)
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.lexicon.verbs:
-                continue
-            if _inside(token.idx, quotes):
+            if not self._is_cue(token) or _inside(token.idx, quotes):
                 continue  # a verb inside a quotation is part of what was said
-            subject = next((c for c in token.children if c.dep_ in _SPEAKER_DEPS), None)
+            subject = self._subject(token)
             if subject is None:
                 continue
-            complement = next((c for c in token.children if c.dep_ in _CONTENT_DEPS), None)
-            if complement is None:
+            content = self._content(token, subject, sent)
+            if content is None:
                 continue
-            content = _content_chars(complement)
             kind = "direct" if _overlaps_quote(content, quotes) else "indirect"
             if kind == "direct":
-                content = _quote_content(ext.doc_text(token.doc), *_widen_to_quote(content, quotes))
+                content = _widen_to_quotes(content, quotes)
             # "Tanks entered Rafah, the army said, killing 20": the trailing clause is
             # part of what the army says
             reach = max(
                 (
                     c.right_edge.idx + len(c.right_edge.text)
                     for c in token.rights
-                    if c.dep_ in ("advcl", "conj", "xcomp") and complement.i < token.i
+                    if c.dep_ in ("advcl", "conj", "xcomp") and content[1] <= token.idx
                 ),
                 default=0,
             )
+            speaker = _speaker_span(subject)
             drafts.append(
                 _Draft(
-                    _speaker_span(subject), token.doc[token.i : token.i + 1], content, kind, reach
+                    speaker,
+                    token.doc[token.i : token.i + 1],
+                    _trim_chars(text, *content),
+                    kind,
+                    reach,
+                    speaker_phrase=_speaker_phrase(subject, token),
+                    cue_phrase=_cue_phrase(token),
                 )
             )
         return drafts
+
+    def _subject(self, verb: Token) -> Token | None:
+        """Who speaks: the verb's subject, or for "..., adding that ..." and "... and
+        said ..." the subject of the clause the verb hangs from."""
+        current = verb
+        for _ in range(3):
+            subject = next((c for c in current.children if c.dep_ in _SPEAKER_DEPS), None)
+            if subject is not None:
+                if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
+                    return current.head  # "a report that officials say ..."
+                return subject
+            if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
+                current = current.head.head  # "responded by saying ..."
+                continue
+            if current.dep_ == "ROOT":
+                return _subject_left_of(current)
+            if current.dep_ not in _PARTICIPLE_DEPS or current.head is current:
+                return None
+            if current.dep_ == "advcl" and current.tag_ != "VBG":
+                return None  # "because ..., when ..." clauses have their own subject
+            current = current.head
+        return None
+
+    def _content(self, verb: Token, subject: Token, sent: Span) -> tuple[int, int] | None:
+        """Characters of what the verb reports, or None when it reports nothing."""
+        lemma = verb.lemma_.lower()
+        # a clause after the cue is what it reports; one before it may be the story the
+        # sentence opens with ("The news set off a row: Republicans said ...")
+        complements = sorted(
+            (c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), key=lambda c: c.i < verb.i
+        )
+        complement = complements[0] if complements else None
+        if complement is None and lemma in self.lexicon.characterising:
+            return _characterised(verb)
+        if complement is None:
+            complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if complement is None and lemma in self.lexicon.object_content:
+            complement = next(
+                (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None
+            )
+        if complement is not None and complement.i > verb.i:
+            return _subtree_chars(complement)
+        # the content comes before the cue or around it: "The talks failed, he said." /
+        # "The talks, he said, failed."
+        return _around_attribution(verb, subject, sent, self.lexicon.verbs)
 
     def _according_to(self, sent: Span) -> list[_Draft]:
         drafts = []
@@ -117,8 +200,9 @@ class ClaimFinder:
             if source is None:
                 continue
             speaker = _speaker_span(source)
+            phrase = _speaker_phrase(source)
             phrase_start = token.i
-            phrase_end = max(speaker.end, to.i + 1)
+            phrase_end = max(source.right_edge.i + 1, to.i + 1)
             # the content is the rest of the sentence, on whichever side of the phrase
             before = sent.doc[sent.start : phrase_start]
             after = sent.doc[phrase_end : sent.end]
@@ -127,8 +211,84 @@ class ClaimFinder:
             if content is None:
                 continue
             cue = token.doc[token.i : token.i + 2]
-            drafts.append(_Draft(speaker, cue, content, "according_to"))
+            drafts.append(
+                _Draft(
+                    speaker,
+                    cue,
+                    content,
+                    "according_to",
+                    speaker_phrase=phrase,
+                    cue_phrase=(cue.start_char, cue.end_char),
+                )
+            )
         return drafts
+
+    def _signed_quotes(self, doc: Doc) -> list[_Draft]:
+        """“We will not give up.” ― Jane Doe: a quotation signed after a dash."""
+        found = []
+        for match in _SIGNED_QUOTE.finditer(ext.doc_text(doc)):
+            name = doc.char_span(*match.span(2), alignment_mode="contract")
+            dash = doc.char_span(match.end(1) + 1, match.start(2), alignment_mode="expand")
+            if name is None or dash is None or not name.text.strip():
+                continue
+            name = _strip_span(name)
+            dash_tokens = [t for t in dash if t.text.strip() and t.text[0] in "―—–"]
+            if not dash_tokens or len(name) == 0:
+                continue
+            cue = doc[dash_tokens[0].i : dash_tokens[0].i + 1]
+            found.append(
+                _Draft(
+                    name,
+                    cue,
+                    match.span(1),
+                    "direct",
+                    speaker_phrase=(name.start_char, name.end_char),
+                    cue_phrase=(cue.start_char, cue.end_char),
+                )
+            )
+        return found
+
+    def _labelled_lines(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+        """PENCE: Well, look ... -- a line a speaker's name opens with a colon."""
+        found = []
+        taken = [d.content for d in drafts]
+        for match in _LABELLED_LINE.finditer(ext.doc_text(doc)):
+            label = match.group(1)
+            if label.lower() in self.lexicon.line_labels_not_speakers:
+                continue
+            if len(match.group(2).split()) < 3:
+                continue
+            name = doc.char_span(*match.span(1), alignment_mode="contract")
+            if name is None or len(name) == 0 or not self._names_a_speaker(name):
+                continue
+            content = _strip_text(ext.doc_text(doc), *match.span(2))
+            if any(t[0] <= content[0] and content[1] <= t[1] for t in taken):
+                continue
+            colon = doc.char_span(match.end(1), match.start(2), alignment_mode="expand")
+            colon_tokens = [t for t in colon or () if t.text == ":"]
+            if not colon_tokens:
+                continue
+            cue = doc[colon_tokens[0].i : colon_tokens[0].i + 1]
+            found.append(
+                _Draft(
+                    name,
+                    cue,
+                    content,
+                    "direct",
+                    speaker_phrase=(name.start_char, name.end_char),
+                    cue_phrase=(cue.start_char, cue.end_char),
+                )
+            )
+        return found
+
+    def _names_a_speaker(self, name: Span) -> bool:
+        """A person or organisation, or a transcript's capitalised surname; not a place
+        ("WASHINGTON:") or a heading word."""
+        if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL") for t in name):
+            return False
+        if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+            return True
+        return name.text.isupper() and len(name.text) > 2
 
     def _quotes_without_complement(
         self, doc: Doc, quotes: list[tuple[int, int]], drafts: list[_Draft]
@@ -136,19 +296,25 @@ class ClaimFinder:
         """“We will go on,” he said. -- the quote is the content of the nearby 'said'."""
         found = []
         covered = [d.content for d in drafts]
+        text = ext.doc_text(doc)
         for q_start, q_end in quotes:
-            if len(ext.doc_text(doc)[q_start:q_end].split()) < 3:
+            if len(text[q_start:q_end].split()) < 3:
                 continue  # a scare-quoted word is a label, not a claim
             if any(c[0] <= q_start and q_end <= c[1] for c in covered):
                 continue
-            content = _quote_content(ext.doc_text(doc), q_start, q_end)
+            content = _quote_content(text, q_start, q_end)
             verb = self._verb_near_quote(doc, q_start, q_end, quotes)
-            subject = None
-            if verb is not None:
-                subject = next((c for c in verb.children if c.dep_ in _SPEAKER_DEPS), None)
+            subject = self._subject(verb) if verb is not None else None
             if verb is not None and subject is not None:
                 found.append(
-                    _Draft(_speaker_span(subject), doc[verb.i : verb.i + 1], content, "direct")
+                    _Draft(
+                        _speaker_span(subject),
+                        doc[verb.i : verb.i + 1],
+                        content,
+                        "direct",
+                        speaker_phrase=_speaker_phrase(subject, verb),
+                        cue_phrase=_cue_phrase(verb),
+                    )
                 )
                 continue
             # a quotation that goes straight on from the last one, in the same paragraph,
@@ -160,10 +326,19 @@ class ClaimFinder:
             )
             if (
                 previous is not None
-                and "\n" not in ext.doc_text(doc)[previous.content[1] : q_start]
+                and "\n" not in text[previous.content[1] : q_start]
                 and (q_start - previous.content[1] < 200)
             ):
-                found.append(_Draft(previous.speaker, previous.cue, content, "direct"))
+                found.append(
+                    _Draft(
+                        previous.speaker,
+                        previous.cue,
+                        content,
+                        "direct",
+                        speaker_phrase=previous.speaker_phrase,
+                        cue_phrase=previous.cue_phrase,
+                    )
+                )
         return found
 
     def _verb_near_quote(
@@ -194,20 +369,29 @@ class ClaimFinder:
 
     # -- assembling --------------------------------------------------------------------
 
-    def _assemble(
-        self, doc: Doc, drafts: list[_Draft], quotes: list[tuple[int, int]]
-    ) -> list[Claim]:
+    def _assemble(self, doc: Doc, drafts: list[_Draft]) -> list[Claim]:
         claims: list[Claim] = []
         seen: set[tuple[int, int]] = set()
+        cues_seen: set[tuple[int, int, int, int]] = set()
+        text = ext.doc_text(doc)
         for draft in sorted(drafts, key=lambda d: d.content[0]):
             if draft.content in seen or draft.content[1] - draft.content[0] < 2:
                 continue
+            cue_key = (draft.cue.start_char, draft.cue.end_char, *draft.content)
+            if cue_key in cues_seen:
+                continue
             seen.add(draft.content)
+            cues_seen.add(cue_key)
             speaker_text, entity = self._speaker(doc, draft.speaker)
-            start = min(draft.speaker.start_char, draft.cue.start_char, draft.content[0])
-            end = max(draft.speaker.end_char, draft.cue.end_char, draft.content[1], draft.reach)
+            speaker_span = draft.speaker_phrase or (
+                draft.speaker.start_char,
+                draft.speaker.end_char,
+            )
+            cue_span = draft.cue_phrase or (draft.cue.start_char, draft.cue.end_char)
+            start = min(speaker_span[0], cue_span[0], draft.content[0])
+            end = max(speaker_span[1], cue_span[1], draft.content[1], draft.reach)
             if draft.kind == "direct":
-                start, end = _include_quote_marks(ext.doc_text(doc), start, end)
+                start, end = _include_quote_marks(text, start, end)
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -217,8 +401,8 @@ class ClaimFinder:
                     kind=draft.kind,  # type: ignore[arg-type]
                     content=draft.content,
                     span=(start, end),
-                    speaker_span=(draft.speaker.start_char, draft.speaker.end_char),
-                    cue_span=(draft.cue.start_char, draft.cue.end_char),
+                    speaker_span=speaker_span,
+                    cue_span=cue_span,
                 )
             )
         return claims
@@ -255,8 +439,22 @@ class ClaimFinder:
         return root_entity or inside[0]
 
 
+def _subject_left_of(verb: Token) -> Token | None:
+    """The noun just before a verb the parser gave no subject: "In a meeting with the
+    Post Trump said that ..." (where "Trump" was read as part of the phrase)."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in _CUE_PREFIX_DEPS and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or doc[i].dep_ != "pobj":
+        return None
+    if not any(c.dep_ in _COMPLEMENT_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    return doc[i]
+
+
 def _speaker_span(head: Token) -> Span:
-    """The speaker's noun phrase, without trailing relative clauses or appositions."""
+    """The speaker's name: the noun phrase without relative clauses or appositions."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i + 1
@@ -266,24 +464,139 @@ def _speaker_span(head: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
-    while start < end and doc[start].is_punct:
+    start = max(_after_last_newline(doc, start, end), _fallback_start(head))
+    while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
 
 
-def _content_chars(complement: Token) -> tuple[int, int]:
-    tokens = list(complement.subtree)
-    start, end = tokens[0].i, tokens[-1].i + 1
-    doc = complement.doc
-    while start < end and (
-        (doc[start].lower_ == "that" and doc[start].dep_ == "mark") or doc[start].is_punct
-    ):
+def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
+    """Characters of the whole noun phrase naming the speaker, appositions included:
+    "Brian Fallon, the campaign's press secretary"; for "a report that says ..." the
+    phrase stops before the clause that holds the cue."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    if verb is not None and head.left_edge.i <= verb.i < end:
+        end = next((c.left_edge.i for c in head.rights if c.left_edge.i <= verb.i), head.i + 1)
+    start = max(_after_last_newline(doc, head.left_edge.i, end), _fallback_start(head))
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
+            break  # "Sen. Lindsey Graham (R-S.C.)" keeps its bracket
         end -= 1
-    if end <= start:
-        return (complement.idx, complement.idx + len(complement.text))
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _fallback_start(head: Token) -> int:
+    """Where a speaker the parser left inside a prepositional phrase begins: the start of
+    its named entity, or the word itself. Other speakers start at their left edge."""
+    if head.dep_ != "pobj":
+        return head.left_edge.i
+    start = head.i
+    if head.ent_iob_ == "I":
+        while start > 0 and head.doc[start].ent_iob_ == "I":
+            start -= 1
+    return start
+
+
+def _after_last_newline(doc: Doc, start: int, end: int) -> int:
+    """Skip a heading or time stamp that the parser ran into the phrase: "11:05 a.m.\\n\\nTrump"."""
+    for i in range(end - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return i + 1
+    return start
+
+
+def _cue_phrase(verb: Token) -> tuple[int, int]:
+    """Characters of the cue with the auxiliaries, negation and adverbs just before it
+    and a particle just after: "has also said", "did not deny", "pointed out"."""
+    doc = verb.doc
+    start = verb.i
+    attached = {c.i for c in verb.children if c.dep_ in _CUE_PREFIX_DEPS}
+    while start - 1 >= 0 and (start - 1) in attached:
+        start -= 1
+    end = verb.i + 1
+    if end < len(doc) and doc[end].dep_ == "prt" and doc[end].head.i == verb.i:
+        end += 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _subtree_chars(complement: Token) -> tuple[int, int]:
+    """A complement clause with its "that", without punctuation around it."""
+    doc = complement.doc
+    start, end = complement.left_edge.i, complement.right_edge.i + 1
+    while start < end - 1 and doc[start].is_punct and doc[start].text not in ("“", '"'):
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct and doc[end - 1].text not in ("”", '"'):
+        end -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _characterised(verb: Token) -> tuple[int, int] | None:
+    """ "called the strike a massacre", "described the talks as useful": the object with
+    what it is called; None when the verb has no such complement ("called a meeting")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    complement = next(
+        (
+            c
+            for c in verb.children
+            if c.i > verb.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+        ),
+        None,
+    )
+    if obj is None or complement is None:
+        return None
+    doc = verb.doc
+    last = complement.right_edge
+    while last.i > obj.i and last.is_punct and last.text not in ("”", '"'):
+        last = doc[last.i - 1]
+    return (obj.left_edge.idx, last.idx + len(last.text))
+
+
+def _around_attribution(
+    verb: Token, subject: Token, sent: Span, reporting: frozenset[str]
+) -> tuple[int, int] | None:
+    """What is said on either side of an attribution set off in its sentence:
+    "The talks failed, he said." / "The talks, he said on Friday, failed."
+
+    The attribution is the speaker, the cue and what only qualifies the saying (time,
+    place, "in a statement", "told reporters"). Words before it count only when it is set
+    off by a comma, a dash or a quotation mark; words after it only when they are not a
+    new clause of speech (", adding that ...", which is a claim of its own)."""
+    doc = verb.doc
+    left = min(subject.left_edge.i, verb.i)
+    while left - 1 >= sent.start and doc[left - 1].dep_ in _CUE_PREFIX_DEPS and (
+        doc[left - 1].head.i == verb.i
+    ):
+        left -= 1
+    right = max(verb.i, subject.right_edge.i)
+    for child in verb.rights:
+        if child.dep_ in _ATTRIBUTION_DEPS and child.i == right + 1:
+            right = child.right_edge.i
+    before = [t for t in doc[sent.start : left] if not (t.is_punct or t.is_space)]
+    set_off = left > sent.start and doc[left - 1].text in (",", "—", "–", "”", '"', "―", "-")
+    after_tokens = doc[right + 1 : sent.end]
+    after = [t for t in after_tokens if not (t.is_punct or t.is_space)]
+    if after:
+        clause = after[0]
+        while clause.head.i != clause.i and sent.start <= clause.head.i < sent.end and (
+            clause.head.i > right
+        ):
+            clause = clause.head
+        if clause.head.i == verb.i and clause.lemma_.lower() in reporting:
+            after = []  # ", adding that ..." is its own claim
+        elif clause.dep_ in ("advcl", "conj") and clause.head.i == verb.i:
+            after = []  # a clause the speaker goes on to: its reach, not its content
+    if not (before and set_off):
+        before = []
+    if len(before) + len(after) < 3:
+        return None
+    if not before and not (after_tokens and after_tokens[0].text in (",", ":", "—")):
+        return None  # "He said on Friday the talks failed" has a complement the parser missed
+    words = before + after
+    first, last = words[0], words[-1]
+    return (first.idx, last.idx + len(last.text))
 
 
 def _strip_chars(span: Span) -> tuple[int, int] | None:
@@ -297,8 +610,40 @@ def _strip_chars(span: Span) -> tuple[int, int] | None:
     return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
+def _strip_span(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _strip_text(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end)
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without the comma or colon it ends on, nor surrounding space."""
+    start, end = _strip_text(text, start, end)
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return (start, end)
+
+
 def _words(span: Span) -> list[Token]:
     return [t for t in span if not t.is_punct and not t.is_space]
+
+
+def _quoted(match: re.Match[str]) -> tuple[int, int]:
+    """Characters inside the quotation marks of a match of ``_QUOTE``."""
+    group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    return match.span(group)
 
 
 def _inside(char: int, quotes: list[tuple[int, int]]) -> bool:
@@ -309,11 +654,12 @@ def _overlaps_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) -> 
     return any(start < content[1] and content[0] < end for start, end in quotes)
 
 
-def _widen_to_quote(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
-    for start, end in quotes:
-        if start < content[1] and content[0] < end:
-            return (min(start, content[0]), max(end, content[1]))
-    return content
+def _widen_to_quotes(content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    start, end = content
+    for q_start, q_end in quotes:
+        if q_start < content[1] and content[0] < q_end:
+            start, end = min(start, q_start), max(end, q_end)
+    return (start, end)
 
 
 def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -324,9 +670,13 @@ def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _include_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    if start > 0 and text[start - 1] in '"“':
+    if text[max(0, start - 2) : start] == "''":
+        start -= 2
+    elif start > 0 and text[start - 1] in '"“':
         start -= 1
-    if end < len(text) and text[end] in '"”':
+    if text[end : end + 2] == "''":
+        end += 2
+    elif end < len(text) and text[end] in '"”':
         end += 1
     return start, end
 

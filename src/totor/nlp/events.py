@@ -22,10 +22,12 @@ from totor.nlp.lexicon import load_json
 
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_ADJ_POS = frozenset({"ADJ"})
 _TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "toward", "towards"})
 # events that happen somewhere physical take the nearest place in their sentence; others
 # (talks, statements, sanctions) only a place in their own phrase
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CRIME", "AID", "RETREAT"})
+_FEELING_PREPS = frozenset({"by", "with", "at", "over", "about", "of", "toward", "towards"})
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "outside", "inside", "around", "from", "into", "on"}
 )
@@ -48,6 +50,9 @@ class Trigger:
     prep_object: frozenset[str] | None = None
     head_lemma: frozenset[str] | None = None
     allow_no_subject: bool = False
+    active_only: bool = False
+    poss_role: str = "actor"
+    target_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -63,13 +68,15 @@ class EventLexicon:
     planned_aux: frozenset[str]
     conditional_marks: frozenset[str]
     denial_heads: frozenset[str]
+    clause_target_types: frozenset[str]
+    quantity_nouns: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str] | None:
     return frozenset(v.lower() for v in values) if values is not None else None
 
 
-def _trigger(row: dict[str, object]) -> Trigger:
+def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset()) -> Trigger:
     return Trigger(
         type=str(row["type"]),
         mode=row.get("mode"),  # type: ignore[arg-type]
@@ -84,16 +91,29 @@ def _trigger(row: dict[str, object]) -> Trigger:
         prep_object=_set(row.get("prep_object")),  # type: ignore[arg-type]
         head_lemma=_set(row.get("head_lemma")),  # type: ignore[arg-type]
         allow_no_subject=bool(row.get("allow_no_subject", False)),
+        active_only=bool(row.get("active_only", False)),
+        poss_role=str(row.get("poss_role", "actor")),
+        target_preps=target_preps | (_set(row.get("target_preps")) or frozenset()),  # type: ignore[arg-type]
     )
 
 
 @cache
 def event_lexicon() -> EventLexicon:
     data = load_json("events.json")
+    by_type = {k: frozenset(v) for k, v in data["target_preps_by_type"].items()}
+    by_mode = {k: frozenset(v) for k, v in data["target_preps_by_mode"].items()}
+
+    def make(row: dict[str, object]) -> Trigger:
+        # the partner or recipient: "met with X", "sent arms to X", "withdrew from X"
+        preps = by_type.get(str(row["type"]), frozenset()) | by_mode.get(
+            str(row.get("mode")), frozenset()
+        )
+        return _trigger(row, preps)
+
     by_lemma: dict[str, list[Trigger]] = {}
     for row in data["triggers"]:
-        by_lemma.setdefault(row["lemma"].lower(), []).append(_trigger(row))
-    phrases = [(row["text"], _trigger(row)) for row in data["phrases"]]
+        by_lemma.setdefault(row["lemma"].lower(), []).append(make(row))
+    phrases = [(row["text"], make(row)) for row in data["phrases"]]
     return EventLexicon(
         by_lemma=by_lemma,
         phrases=phrases,
@@ -106,6 +126,8 @@ def event_lexicon() -> EventLexicon:
         planned_aux=frozenset(data["planned_aux"]),
         conditional_marks=frozenset(data["conditional_marks"]),
         denial_heads=frozenset(data["denial_heads"]),
+        clause_target_types=frozenset(data["clause_target_types"]),
+        quantity_nouns=frozenset(data["quantity_nouns"]),
     )
 
 
@@ -170,7 +192,15 @@ class EventExtractor:
     # -- choosing a trigger -------------------------------------------------------------
 
     def _choose(self, doc: Doc, token: Token, candidates: list[Trigger]) -> Trigger | None:
-        pos = "VERB" if token.pos_ in _VERB_POS else "NOUN" if token.pos_ in _NOUN_POS else None
+        pos = (
+            "VERB"
+            if token.pos_ in _VERB_POS
+            else "NOUN"
+            if token.pos_ in _NOUN_POS
+            else "ADJ"
+            if token.pos_ in _ADJ_POS
+            else None
+        )
         if pos is None:
             return None
         for trigger in candidates:
@@ -179,6 +209,8 @@ class EventExtractor:
         return None
 
     def _conditions_hold(self, doc: Doc, token: Token, trigger: Trigger) -> bool:
+        if trigger.active_only and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+            return False  # "they were met by gunmen" is no meeting
         objects = _object_words(token)
         if trigger.object is not None and not (objects & trigger.object):
             return False
@@ -217,14 +249,16 @@ class EventExtractor:
         self, doc: Doc, token: Token, trigger: Trigger, trigger_span: tuple[int, int]
     ) -> _Draft | None:
         is_noun = token.pos_ in _NOUN_POS
-        light = (
-            is_noun
-            and token.dep_ in ("dobj", "nsubjpass", "pobj")
-            and (token.head.lemma_.lower() in self.lexicon.light_verbs)
-        )
-        actor_tokens, target_tokens = (
-            self._noun_arguments(token, light) if is_noun else _verb_arguments(token)
-        )
+        light_verb = self._light_verb_of(token) if is_noun else None
+        light = light_verb is not None
+        if is_noun:
+            actor_tokens, target_tokens = self._noun_arguments(token, trigger, light_verb)
+        elif token.pos_ in _ADJ_POS:
+            actor_tokens, target_tokens = _adjective_arguments(token)
+        else:
+            actor_tokens, target_tokens = _verb_arguments(token, trigger.target_preps)
+            if not _entity_ids(doc, target_tokens):
+                target_tokens += self._complement_targets(token, trigger)
         actor = _entity_ids(doc, actor_tokens)
         target = [e for e in _entity_ids(doc, target_tokens) if e not in actor]
         sentence = ext.sentence_of(doc, token.i)
@@ -233,6 +267,9 @@ class EventExtractor:
         ):
             return None  # a bare noun ("the ceasefire proposal") names no event
         claim = ext.claim_covering(doc, *trigger_span)
+        status = self._status(token, claim)
+        if status == "hypothetical" and not (actor or target):
+            return None  # "if children are abducted": a generic case, not a reported event
         confidence = (
             trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
         )
@@ -247,17 +284,20 @@ class EventExtractor:
             time=_time_for(doc, token, sentence),
             figures=_figures_in(doc, sentence),
             claim=claim,
-            status=self._status(token, claim),
+            status=status,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
             spans=[(sentence.start_char, sentence.end_char)],
         )
         return draft if draft.confidence >= self.min_confidence else None
 
-    def _noun_arguments(self, token: Token, light: bool) -> tuple[list[Token], list[Token]]:
-        actors: list[Token] = [
-            c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-        ]
+    def _noun_arguments(
+        self, token: Token, trigger: Trigger, light_verb: Token | None
+    ) -> tuple[list[Token], list[Token]]:
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        actors: list[Token] = []
         targets: list[Token] = []
+        # "Russia's attack" names the attacker, "the commander's killing" the victim
+        (targets if trigger.poss_role == "target" else actors).extend(modifiers)
         for child in token.children:
             if child.dep_ != "prep":
                 continue
@@ -266,9 +306,23 @@ class EventExtractor:
                 actors.extend(objects)
             elif child.lower_ in _TARGET_PREPS or child.lower_ == "of":
                 targets.extend(objects)
-        if light:
-            head = token.head
-            head_subjects, _ = _verb_arguments(head)
+            elif child.lower_ in trigger.target_preps:
+                targets.extend(objects)
+        for clause in token.children:
+            # "the attacks it carried out", "the pact the U.S. negotiated with the Taliban",
+            # "an offensive launched by forces": the clause's doer did the noun
+            if clause.dep_ in ("relcl", "acl") and clause.pos_ == "VERB":
+                if any(c.dep_ in ("dobj", "nsubjpass") for c in clause.children):
+                    continue
+                doers, partners = _verb_arguments(clause, trigger.target_preps)
+                actors.extend(d for d in doers if d.tag_ not in ("WDT", "WP"))
+                targets.extend(t for t in partners if t.dep_ == "pobj")
+        if light_verb is not None:
+            head = light_verb
+            head_subjects, head_targets = _verb_arguments(head, trigger.target_preps)
+            # "launched an attack against X": the target hangs from the light verb
+            # ("hit Russia with sanctions"); never the phrase holding the noun itself
+            targets.extend(t for t in head_targets if not (t.left_edge.i <= token.i <= t.right_edge.i))
             if head.lemma_.lower() in self.lexicon.receptive_light_verbs:
                 # "the plan drew condemnation from the UN": the UN condemns the plan
                 actors.extend(
@@ -282,6 +336,22 @@ class EventExtractor:
             else:
                 actors.extend(head_subjects)
         return actors, targets
+
+    def _light_verb_of(self, token: Token) -> Token | None:
+        return _light_verb_of(token, self.lexicon.light_verbs, self.lexicon.quantity_nouns)
+
+    def _complement_targets(self, token: Token, trigger: Trigger) -> list[Token]:
+        """Targets a verb names through its complement: 'demanded that Iran halt'
+        (the subject of the clause), 'offered to negotiate with Armenia' (the partner
+        of the infinitive)."""
+        found: list[Token] = []
+        for child in token.children:
+            if child.dep_ == "ccomp" and trigger.type in self.lexicon.clause_target_types:
+                found.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+            elif child.dep_ == "xcomp" and child.pos_ == "VERB":
+                _, targets = _verb_arguments(child, trigger.target_preps)
+                found.extend(targets)
+        return found
 
     # -- status ---------------------------------------------------------------------------
 
@@ -389,7 +459,9 @@ def _subjects(token: Token) -> list[Token]:
     return subjects
 
 
-def _verb_arguments(token: Token) -> tuple[list[Token], list[Token]]:
+def _verb_arguments(
+    token: Token, extra_preps: frozenset[str] = frozenset()
+) -> tuple[list[Token], list[Token]]:
     """(actor tokens, target tokens) of a verb, through passives and shared subjects."""
     actors: list[Token] = []
     targets: list[Token] = []
@@ -400,16 +472,62 @@ def _verb_arguments(token: Token) -> tuple[list[Token], list[Token]]:
             targets.append(child)
         elif child.dep_ == "agent":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+        elif child.dep_ == "prep" and (
+            child.lower_ in _TARGET_PREPS or child.lower_ in extra_preps
+        ):
             targets.extend(g for g in child.children if g.dep_ == "pobj")
     if not actors:
         head = token.head
         if token.dep_ == "relcl" and token.head is not token:
             actors.append(head)  # "militants who attacked"
         elif token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
+            if head.pos_ in _ADJ_POS and head.dep_ == "acomp":
+                head = head.head  # "Hamas is ready to accept": the subject of "is"
             head_actors, _ = _verb_arguments(head) if head.pos_ in ("VERB", "AUX") else ([], [])
             actors.extend(head_actors)
     return actors, targets
+
+
+def _adjective_arguments(token: Token) -> tuple[list[Token], list[Token]]:
+    """'The EU is deeply disappointed by / angry with X': the subject of the copula feels,
+    the object of its preposition is what it is about."""
+    owner = token.head if token.dep_ in ("acomp", "oprd") else token
+    actors = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if token.dep_ == "amod" and token.head.pos_ in _NOUN_POS:
+        actors.append(token.head)  # "angry protesters"
+    targets = [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in _FEELING_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return actors, targets
+
+
+def _light_verb_of(
+    token: Token, light_verbs: frozenset[str], quantity_nouns: frozenset[str]
+) -> Token | None:
+    """The light verb a noun trigger is the object of: 'launched an attack',
+    'engaged in fighting', 'carried out a series of airstrikes'."""
+    head = token.head
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in quantity_nouns
+        and head.head is not token
+    ):
+        token = head.head  # "a wave of arrests" is done as the arrests are
+        head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light_verbs:
+        return head
+    if token.dep_ == "pobj":
+        if head.lemma_.lower() in light_verbs:
+            return head
+        verb = head.head
+        if head.dep_ == "prep" and verb.pos_ == "VERB" and verb.lemma_.lower() in light_verbs:
+            return verb
+    return None
 
 
 def _entity(doc: Doc, token: Token):  # type: ignore[no-untyped-def]
@@ -502,10 +620,11 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     """One event per incident: merge drafts of one type in a sentence whose arguments agree,
-    and drafts in different sentences with the same type, actors, targets and place."""
+    and drafts in different sentences that report the same incident (see
+    ``_same_incident``); a later report joins the latest earlier one it fits."""
     merged: list[_Draft] = []
     for draft in sorted(drafts, key=lambda d: d.trigger_span[0]):
-        for kept in merged:
+        for kept in reversed(merged):
             if kept.trigger.type != draft.trigger.type:
                 continue
             same_sentence = kept.sentence.start == draft.sentence.start
@@ -529,18 +648,31 @@ def _agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+#: statuses one incident can carry in different reports of it ("X was killed" and
+#: "the army said it killed X"); denied, negated, planned or hypothetical ones stay apart
+_FACTUAL = frozenset({"asserted", "claimed"})
+
+
 def _same_incident(kept: _Draft, draft: _Draft) -> bool:
-    """Two sentences report one incident: same type and mode, same actors, and nothing
-    that tells them apart (targets, place, time, status)."""
-    return (
-        bool(kept.actor)
-        and sorted(kept.actor) == sorted(draft.actor)
+    """Two sentences report one incident: same type and mode, nothing that tells them
+    apart (actors, targets, place, time, status), and either a shared participant or
+    place, or no participant at all in the later one ("the attack" told again)."""
+    if not (
+        _agree(kept.trigger.mode, draft.trigger.mode)
+        and _compatible(kept.actor, draft.actor)
         and _compatible(kept.target, draft.target)
-        and _agree(kept.trigger.mode, draft.trigger.mode)
         and _agree(kept.place, draft.place)
         and _agree(kept.time, draft.time)
-        and kept.status == draft.status
+    ):
+        return False
+    if kept.status != draft.status and not {kept.status, draft.status} <= _FACTUAL:
+        return False
+    shared = (
+        bool(set(kept.actor) & set(draft.actor))
+        or bool(set(kept.target) & set(draft.target))
+        or (kept.place is not None and kept.place == draft.place)
     )
+    return shared or not (draft.actor or draft.target)
 
 
 def _absorb(kept: _Draft, other: _Draft, same_sentence: bool) -> None:

@@ -48,6 +48,7 @@ class _Lexicon:
     nouns_strong: dict[str, Measure]
     nouns_weak: dict[str, Measure]
     head_nouns: dict[str, Measure]
+    states: dict[str, Measure]
     person_nouns: frozenset[str]
     generic_subjects: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -57,6 +58,13 @@ class _Lexicon:
     excluded_labels: frozenset[str]
     min_value_other: float
     negators_before: frozenset[str]
+    zero_words: frozenset[str]
+    zero_blockers: frozenset[str]
+    single_measures: frozenset[str]
+    intransitive_verbs: frozenset[str]
+    suffer_verbs: frozenset[str]
+    collective_nouns: frozenset[str]
+    single_blockers: frozenset[str]
 
 
 @cache
@@ -70,6 +78,7 @@ def lexicon() -> _Lexicon:
         nouns_strong=raw["nouns_strong"],
         nouns_weak=raw["nouns_weak"],
         head_nouns=raw["head_nouns"],
+        states=raw["states"],
         person_nouns=frozenset(raw["person_nouns"]),
         generic_subjects=frozenset(raw["generic_subjects"]),
         reporting_verbs=frozenset(raw["reporting_verbs"]),
@@ -79,6 +88,13 @@ def lexicon() -> _Lexicon:
         excluded_labels=frozenset(raw["excluded_entity_labels"]),
         min_value_other=float(raw["min_value_other"]),
         negators_before=frozenset(raw["negators_before"]),
+        zero_words=frozenset(raw["zero_words"]),
+        zero_blockers=frozenset(raw["zero_blockers"]),
+        single_measures=frozenset(raw["single_measures"]),
+        intransitive_verbs=frozenset(raw["intransitive_verbs"]),
+        suffer_verbs=frozenset(raw["suffer_verbs"]),
+        collective_nouns=frozenset(raw["collective_nouns"]),
+        single_blockers=frozenset(raw["single_blockers"]),
     )
 
 
@@ -94,6 +110,7 @@ class _Found:
     measure: Measure | None
     measure_token: Token | None
     figure_span: tuple[int, int]  # char offsets
+    subset: bool = False  # "including 12 children": a part of another figure
 
 
 def quantity_phrases(doc: Doc) -> list[tuple[int, int, Quantity]]:
@@ -128,7 +145,11 @@ def _is_excluded(
     first_char, last_char = tokens.start_char, tokens.end_char
     if any(first_char < b and a < last_char for a, b in time_spans):
         return True
-    if any(t.ent_type_ in lex.excluded_labels for t in tokens if t.like_num or t.pos_ == "NUM"):
+    if any(
+        t.ent_type_ in lex.excluded_labels and not _bare_number_entity(doc, t)
+        for t in tokens
+        if t.like_num or t.pos_ == "NUM"
+    ):
         return True
     number_tokens = [t for t in tokens if any(c.isdigit() for c in t.text)]
     for t in number_tokens:
@@ -212,6 +233,23 @@ def _is_excluded(
     )
 
 
+_NUMERIC_LABELS = frozenset({"MONEY", "TIME", "ORDINAL", "QUANTITY", "PERCENT", "DATE"})
+
+
+def _bare_number_entity(doc: Doc, token: Token) -> bool:
+    """A name-like entity ("ORG") that is only a number: a tagging slip ("104 passengers"),
+    not a name such as "Resolution 2334"."""
+    if token.ent_type_ in _NUMERIC_LABELS:
+        return False
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return all(t.like_num or t.is_punct for t in doc[start:end])
+
+
 def _phrase_root(doc: Doc, start: int, end: int) -> Token:
     """The token of [start, end) whose head lies outside it (the phrase's syntactic head)."""
     for token in doc[start:end]:
@@ -292,12 +330,31 @@ def _verb_key_measures(token: Token) -> tuple[Measure | None, Token | None]:
         key = f"{lemma} {child.lemma_.lower()}"
         if key in lex.verbs:
             return lex.verbs[key], token
+    if token.pos_ in ("VERB", "AUX"):
+        state = _state_measure(token)
+        if state[0]:
+            return state
     if token.pos_ in ("VERB", "AUX") and lemma in lex.verbs:
         return lex.verbs[lemma], token
     if token.pos_ in ("ADJ", "VERB", "NOUN") and token.lower_ in lex.adjectives:
         return lex.adjectives[token.lower_], token
     if token.pos_ == "ADJ" and lemma in lex.adjectives:
         return lex.adjectives[lemma], token
+    return None, None
+
+
+def _state_measure(token: Token) -> tuple[Measure | None, Token | None]:
+    """ "were in detention", "300 people in custody", "children at risk": a state named by a
+    preposition and its noun."""
+    lex = lexicon()
+    for prep in token.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                measure = lex.states.get(f"{prep.lower_} {pobj.lemma_.lower()}")
+                if measure:
+                    return measure, pobj
     return None, None
 
 
@@ -309,6 +366,10 @@ def _measure_from_parse(anchor: Token, stop_at: int) -> tuple[Measure | None, To
         return lex.verbs[verb_key], anchor.head  # "took hundreds hostage"
     if lemma in lex.nouns_strong and lex.nouns_strong[lemma] != "other":
         return lex.nouns_strong[lemma], anchor
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        state = _state_measure(anchor)
+        if state[0]:
+            return state
     current = anchor
     for _ in range(_MAX_WALK):
         for child in current.children:
@@ -327,7 +388,7 @@ def _measure_from_parse(anchor: Token, stop_at: int) -> tuple[Measure | None, To
             break
         found = _verb_key_measures(head)
         if found[0]:
-            return found
+            return _shared_by_conjunct(head, current, found)
         head_lemma = head.lemma_.lower()
         if (
             head.pos_ in ("NOUN", "PROPN")
@@ -347,7 +408,8 @@ def _measure_from_parse(anchor: Token, stop_at: int) -> tuple[Measure | None, To
                             found = _verb_key_measures(mod)
                             if mod.dep_ in ("acl", "relcl", "amod") and found[0]:
                                 return found
-                if child.dep_ in ("nsubj", "nsubjpass") and child != current:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child != current:
+                    # "raised the death toll to 60", "60 had sustained injuries"
                     subject_lemma = child.lemma_.lower()
                     if subject_lemma in lex.head_nouns and lex.head_nouns[subject_lemma] != "other":
                         return lex.head_nouns[subject_lemma], child
@@ -362,6 +424,23 @@ def _measure_from_parse(anchor: Token, stop_at: int) -> tuple[Measure | None, To
             break
         current = head
     return None, None
+
+
+def _shared_by_conjunct(
+    verb: Token, counted: Token, found: tuple[Measure | None, Token | None]
+) -> tuple[Measure | None, Token | None]:
+    """ "killed and injured 1,000 fighters": one count for two measures is neither alone."""
+    if counted.dep_ != "dobj":
+        return found
+    partners = [verb.head] if verb.dep_ == "conj" else []
+    partners += [c for c in verb.children if c.dep_ == "conj"]
+    for partner in partners:
+        if partner.pos_ != "VERB" or any(c.dep_ == "dobj" for c in partner.children):
+            continue  # "killed 5 and injured 10": each verb has its own count
+        other = _verb_key_measures(partner)[0]
+        if other and other != found[0]:
+            return "other", verb
+    return found
 
 
 def _holds_number(token: Token, anchor: Token) -> bool:
@@ -389,13 +468,19 @@ def _is_subset(root: Token, counted: Token | None) -> bool:
             continue
         current = token
         for _ in range(3):
-            if current.dep_ == "appos" or (
-                current.lemma_.lower() in lex.subset_links and current != token
+            if current.dep_ == "appos":
+                return True
+            parent = current.head
+            if parent == current:
+                break
+            # "including 12 children" is a part; "the 20 killed included 4 children" has
+            # the whole as the subject of the link
+            if parent.lemma_.lower() in lex.subset_links and current.dep_ not in (
+                "nsubj",
+                "nsubjpass",
             ):
                 return True
-            if current.head == current:
-                break
-            current = current.head
+            current = parent
     return any(
         c.lower_ == "of" and any(p.lower_ in _PRONOUNS for p in c.children) for c in root.children
     )
@@ -411,6 +496,206 @@ def _nearest(
             if best is None or distance < best[0]:
                 best = (distance, item_id)
     return best[1] if best else None
+
+
+_ZERO = Quantity(value=0.0)
+_ONE = Quantity(value=1.0)
+
+
+def _evidence(doc: Doc, first: Token, second: Token | None) -> tuple[int, int]:
+    """Char span from the counted words to the word naming the measure, when close."""
+    lo, hi = first.i, first.i
+    if second is not None and abs(second.i - first.i) <= 10:
+        lo, hi = min(lo, second.i), max(hi, second.i)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _zero_counts(doc: Doc, taken: set[int]) -> list[_Found]:
+    """ "no one was killed", "causing no deaths", "no passengers were hurt": a count of 0,
+    kept only when the clause names a measure (not "no one claimed responsibility")."""
+    lex = lexicon()
+    found: list[_Found] = []
+    for token in doc:
+        word = token.lower_
+        if word not in lex.zero_words:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if word == "no" and nxt is not None and nxt.lower_ in ("one", "1"):
+            anchor = nxt  # "no one"
+        elif word == "no" and token.dep_ == "det" and token.head.pos_ in ("NOUN", "PROPN"):
+            anchor = token.head
+        elif word != "no" and token.pos_ in ("PRON", "NOUN"):
+            anchor = token  # "nobody", "none"
+        else:
+            continue
+        if anchor.i in taken or (nxt is not None and nxt.lower_ in lex.zero_blockers):
+            continue
+        lemma = anchor.lemma_.lower()
+        if (
+            anchor.pos_ == "NOUN"
+            and anchor.lower_ not in ("one", "1")
+            and lemma not in lex.person_nouns
+            and lemma not in lex.nouns_strong
+        ):
+            continue  # "no sign of", "no claim"
+        sent = extensions.sentence_of(doc, anchor.i)
+        measure, measure_token = _measure_from_parse(anchor, sent.start)
+        if measure in (None, "other", "population", "affected"):
+            continue
+        is_noun = anchor.pos_ == "NOUN" and anchor.lower_ not in ("one", "1")
+        subject = doc[anchor.i : anchor.i + 1] if is_noun else None
+        found.append(
+            _Found(
+                token.i,
+                anchor.i + 1,
+                _ZERO,
+                anchor if subject is not None else None,
+                subject,
+                measure,
+                measure_token,
+                _evidence(doc, token, measure_token),
+            )
+        )
+    return found
+
+
+def _single_victims(doc: Doc, taken: set[int]) -> list[_Found]:
+    """One named or singular person killed or hurt: "an American scientist was killed",
+    "the driver has died", "the death of the train driver", "a guard who sustained
+    injuries". Counts without a number are common in the news for single victims."""
+    lex = lexicon()
+    found: list[_Found] = []
+    seen: set[tuple[int, str]] = set()  # one person may be both hurt and later dead
+    for token in doc:
+        measure = _single_trigger(token)
+        if measure is None:
+            continue
+        for candidate in _victims_of(token):
+            victim = _resolve_relative(candidate)
+            if victim is None or (victim.i, measure) in seen or victim.i in taken:
+                continue
+            if not _is_single_person(victim, lex):
+                continue
+            seen.add((victim.i, measure))
+            subject = _person_subject(doc, victim)
+            found.append(
+                _Found(
+                    victim.i,
+                    victim.i + 1,
+                    _ONE,
+                    victim,
+                    subject,
+                    measure,
+                    token,
+                    _evidence(doc, victim, token),
+                )
+            )
+    return found
+
+
+def _single_trigger(token: Token) -> Measure | None:
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        measure = lex.verbs.get(lemma)
+        if measure is None:
+            measure = _verb_key_measures(token)[0]
+    elif token.pos_ == "ADJ" and token.dep_ in ("acomp", "oprd"):
+        measure = lex.adjectives.get(token.lower_)
+    elif token.pos_ == "NOUN":
+        measure = lex.head_nouns.get(lemma)
+    else:
+        return None
+    if measure not in lex.single_measures:
+        return None
+    if any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ == "neg" for c in token.head.children if token.dep_ in ("acomp", "oprd")
+    ):
+        return None  # "was not hurt"
+    if _unreal(token):
+        return None
+    return measure
+
+
+def _unreal(token: Token) -> bool:
+    """ "was almost killed", "a plot to kill the journalist", "tried to kill him": an
+    intended or narrowly missed harm is no count of one victim."""
+    lex = lexicon()
+    if any(c.lower_ in lex.single_blockers for c in token.children if c.dep_ == "advmod"):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+    governor = token.head
+    return infinitive or (
+        token.dep_ in ("xcomp", "acl", "pobj", "pcomp")
+        and governor.lemma_.lower() in lex.single_blockers
+    )
+
+
+def _victims_of(trigger: Token) -> list[Token]:
+    """Who the trigger says was killed or hurt (never the agent of an active verb)."""
+    lex = lexicon()
+    victims: list[Token] = []
+    if trigger.pos_ == "VERB":
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+        intransitive = trigger.lemma_.lower() in lex.intransitive_verbs
+        wanted = {"nsubjpass"} | ({"dobj"} if not passive else set())
+        wanted |= {"nsubj"} if intransitive else set()  # "the driver died"
+        victims += [c for c in trigger.children if c.dep_ in wanted]
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            victims.append(trigger.head)  # "a soldier killed in the attack"
+    elif trigger.pos_ == "ADJ":
+        victims += [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    else:
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                victims += [p for p in prep.children if p.dep_ == "pobj"]
+        verb = trigger.head
+        if trigger.dep_ == "dobj" and verb.lemma_.lower() in lex.suffer_verbs:
+            victims += [c for c in verb.children if c.dep_ == "nsubj"]  # "sustained injuries"
+    return victims
+
+
+def _resolve_relative(victim: Token) -> Token | None:
+    """ "the driver who was hurt": the relative pronoun stands for the noun it follows."""
+    if victim.lower_ in ("who", "that"):
+        clause = victim.head
+        return clause.head if clause.dep_ == "relcl" else None
+    return victim
+
+
+def _is_single_person(victim: Token, lex: _Lexicon) -> bool:
+    if victim.tag_ not in ("NN", "NNP", "CD"):
+        return False  # plurals without a number are not counts; pronouns are left out
+    if any(c.dep_ == "nummod" or c.lower_ in lex.negators_before for c in victim.children):
+        return False
+    if victim.lower_ == "one":
+        # "one of the group's leaders is dead"
+        return any(
+            c.lower_ == "of" and any(p.lemma_.lower() in lex.person_nouns for p in c.children)
+            for c in victim.children
+        )
+    if victim.ent_type_ == "PERSON":
+        return True
+    lemma = victim.lemma_.lower()
+    if lemma in lex.collective_nouns or lemma not in lex.person_nouns:
+        return False
+    return any(c.dep_ in ("det", "poss") for c in victim.children) or any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in victim.children
+    )
+
+
+def _person_subject(doc: Doc, victim: Token) -> Span:
+    if victim.ent_type_ == "PERSON":
+        start = victim.i
+        while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start].ent_iob_ == "I":
+            start -= 1
+        return doc[start : victim.i + 1]
+    if victim.lower_ == "one":
+        for prep in victim.children:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _subject(doc, pobj, 0)
+    return _subject(doc, victim, 0)
 
 
 class FiguresComponent:
@@ -444,7 +729,8 @@ class FiguresComponent:
                 measure, measure_token = _measure_from_parse(root, sent.start)
             if measure is None:
                 measure, measure_token = _measure_from_window(doc, end, sent.end)
-            if measure is None and _is_subset(root, counted):
+            subset = _is_subset(root, counted)
+            if measure is None and subset:
                 previous = next(
                     (
                         f
@@ -480,6 +766,10 @@ class FiguresComponent:
                 ):
                     continue  # "three officials said": sources, not a count of anything
                 measure = "other"
+            if quantity.percent and not (end < len(doc) and doc[end].lower_ == "of"):
+                # "70% of residents displaced" is a share of a count; "deaths rose by
+                # 45%" is a change, not a count of anything
+                measure = "other"
             subject = _subject(doc, counted, end) if counted is not None else None
             tokens = [start, end - 1]
             if subject is not None:
@@ -507,9 +797,13 @@ class FiguresComponent:
                     measure,
                     measure_token,
                     (doc[lo].idx, doc[hi].idx + len(doc[hi])),
+                    subset,
                 )
             )
-        return found
+        counted_tokens = {f.counted.i for f in found if f.counted is not None}
+        counted_tokens |= {i for f in found for i in range(f.start, f.end)}
+        extra = [*_zero_counts(doc, counted_tokens), *_single_victims(doc, counted_tokens)]
+        return sorted([*found, *extra], key=lambda f: f.start)
 
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
@@ -517,6 +811,7 @@ class FiguresComponent:
         places = [(p.id, (m[0], m[1])) for p in extensions.places(doc) for m in p.mentions]
         time_items = [(t.id, t.span) for t in times] if doc._.times is not None else []
         figures: list[Figure] = []
+        subsets: dict[int, bool] = {}  # id(figure) -> whether it is part of another
         for item in self.find(doc):
             q = item.quantity
             sent = extensions.sentence_of(doc, item.start)
@@ -543,13 +838,16 @@ class FiguresComponent:
                 span=span,
                 spans=[span],
             )
+            # a part ("including five militants") is never the same fact as a whole
+            candidates = [f for f in figures if subsets[id(f)] == item.subset]
             same = (
-                self._same_fact(figures, figure, lex.generic_subjects)
+                self._same_fact(candidates, figure, lex.generic_subjects)
                 if self.merge_repeats
                 else None
             )
             if same is None:
                 figures.append(figure)
+                subsets[id(figure)] = item.subset
             else:
                 same.spans.append(span)
                 for field in ("claim", "place", "time", "subject_entity"):

@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from totor.model import Label
@@ -24,9 +24,11 @@ def _affix_pattern() -> re.Pattern[str]:
     data = load_json("labels.json")
     affixes = "|".join(map(re.escape, data["affixes"]))
     prefixes = "|".join(map(re.escape, data["prefixes"]))
-    # "Hamas-run", "Iran-backed", "Kremlin-installed", "pro-Russian", "anti-government"
+    # "Hamas-run", "Iran-backed", "Kremlin-installed", "pro-Russian", "anti-government";
+    # a capitalised article or preposition before the name is not part of it ("The Hamas-run")
     return re.compile(
-        rf"\b(?:[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?-(?:{affixes})|(?:{prefixes})-[A-Za-z][\w]*)\b"
+        rf"\b(?:(?!(?:The|A|An|This|That|Its|Their|Our|In|On|By)\s)"
+        rf"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?-(?:{affixes})|(?:{prefixes})-[A-Za-z][\w]*)\b"
     )
 
 
@@ -34,12 +36,21 @@ class LabelFinder:
     def __init__(self, nlp: Language, name: str = "totor_labels") -> None:
         self.name = name
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        terms = load_json("labels.json")["terms"]
-        self.matcher.add("LABEL", [nlp.make_doc(term) for term in terms])
+        data = load_json("labels.json")
+        self.matcher.add("LABEL", [nlp.make_doc(term) for term in data["terms"]])
+        # 'separatist militant outfit': characterising words before a group noun
+        self.compound = Matcher(nlp.vocab)
+        modifiers, heads = data["compound"]["modifiers"], data["compound"]["heads"]
+        self.compound.add(
+            "COMPOUND",
+            [[{"LOWER": {"IN": modifiers}, "OP": "+"}, {"LOWER": {"IN": heads}}]],
+            greedy="LONGEST",
+        )
+        self.armed_words = frozenset(data["armed_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, Token]] = []
-        for _, start, end in self.matcher(doc):
+        for _, start, end in [*self.matcher(doc), *self.compound(doc)]:
             found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), doc[end - 1]))
         for match in _affix_pattern().finditer(ext.doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -77,7 +88,34 @@ class LabelFinder:
             if entity is not None:
                 return entity.id
         entity = ext.entity_at(doc, start, end)
-        return entity.id if entity else None
+        if entity is not None:
+            return entity.id
+        # 'the Islamist militant group al-Shabab', 'a terrorist group, the BLA': the name
+        # that follows in apposition
+        nxt = last.i + 1
+        while nxt < len(doc) and nxt <= last.i + 2 and doc[nxt].lower_ in (",", "the", "("):
+            nxt += 1
+        if nxt < len(doc) and nxt <= last.i + 3:
+            entity = ext.entity_at(doc, doc[nxt].idx, doc[nxt].idx + len(doc[nxt].text))
+            if entity is not None and entity.kind != "person":
+                return entity.id
+        words = ext.doc_text(doc)[start:end].lower().replace("-", " ").split()
+        if any(w in self.armed_words for w in words):
+            return _last_armed_group(doc, start)
+        return None
+
+
+def _last_armed_group(doc: Doc, before: int) -> str | None:
+    """The armed group mentioned last before a character offset."""
+    best: str | None = None
+    best_at = -1
+    for entity in ext.entities(doc):
+        if entity.kind != "armed_group" or entity.name.startswith("unidentified"):
+            continue
+        for start, _end in entity.mentions:
+            if best_at < start < before:
+                best, best_at = entity.id, start
+    return best
 
 
 @Language.factory(

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from totor.geo.gazetteer import Candidate, Gazetteer, shared_gazetteer
 from totor.geo.normalise import normalise
-from totor.geo.resolve import Mention, Resolution, resolve
+from totor.geo.resolve import Mention, Resolution, is_demonym_of_place, resolve
 from totor.geo.sources import demonyms, place_words
 from totor.model import Place
 from totor.nlp import extensions as ext
@@ -29,6 +29,9 @@ from totor.nlp.extensions import register_extensions
 RECOGNITION_CONFIDENCE = {"entity": 1.0, "phrase": 0.95, "context": 0.75}
 #: confidence of a toponym the gazetteer does not know
 UNRESOLVED_CONFIDENCE = 0.2
+#: a place this populous is known to readers under any of its spellings
+SIZEABLE = 10000
+BIG_CITY = 100000
 _TRIM_START = frozenset({"the", "The"})
 _TRIM_END = frozenset({"'s", "’s", "'", "’"})
 
@@ -91,6 +94,8 @@ class PlacesComponent:
     def _toponyms(self, doc: Doc) -> list[tuple[Span, str]]:
         cues, heads, not_places, demonyms = _lexicon()
         found: list[tuple[Span, str]] = []
+        votes = _label_votes(doc.ents, self.place_labels)
+        surnames = _surnames(doc.ents)
         place_texts = {normalise(ent.text) for ent in doc.ents if ent.label_ in self.place_labels}
         doubtful: list[Span] = []
         for ent in doc.ents:
@@ -98,11 +103,16 @@ class PlacesComponent:
             if span is None:
                 continue
             key = normalise(span.text)
-            if key in not_places or key in demonyms:
+            if key in not_places or key in demonyms or self._is_demonym(span, key):
+                continue
+            if not _says_place(span, cues, heads) and self._is_name_of_person(
+                span, key, votes, surnames
+            ):
+                place_texts.discard(key)
                 continue
             if ent.label_ in self.place_labels:
                 found.append((span, "entity"))
-            elif ent.label_ in self.context_labels and self.gazetteer.lookup_key(key):
+            elif ent.label_ in self.context_labels and self._known(key):
                 if key in place_texts or _says_place(span, cues, heads) or _qualified(span):
                     found.append((span, "context"))
                     place_texts.add(key)
@@ -125,6 +135,44 @@ class PlacesComponent:
                 if span is not None and normalise(span.text) not in not_places:
                     found.append((span, "phrase"))
         return _longest(found)
+
+    def _known(self, key: str) -> bool:
+        """A name the gazetteer holds under its own name, or as a sizeable town.
+
+        A person or group name that is only some hamlet's or county's other name ('Kelly',
+        'Park' for Park County) is not reason enough to read it as a place.
+        """
+        return any(
+            c.exact
+            or c.feature in ("country", "admin")
+            or (c.feature in ("city", "locality") and c.population >= SIZEABLE)
+            for c in self.gazetteer.lookup_key(key)
+        )
+
+    def _is_demonym(self, span: Span, key: str) -> bool:
+        """'the Gazan side', 'Gazans': a people word formed on a better-known place name."""
+        return len(span) == 1 and is_demonym_of_place(key, self.gazetteer)
+
+    def _is_name_of_person(
+        self, span: Span, key: str, votes: dict[str, int], surnames: frozenset[str]
+    ) -> bool:
+        """A name the article uses for a person: 'Kelly', when 'John Kelly' is mentioned or
+        spaCy tags the name a person more often than a place, and also an all-capital
+        abbreviation ('BA', 'AI') that is no curated country or region name. Only asked when
+        no word before the name says place ('in Kelly' stays a place)."""
+        if _qualified(span):
+            return False
+        if votes.get(key, 0) < 0:
+            return True
+        if len(span) == 1 and key in surnames and votes.get(key, 0) <= 0:
+            return True
+        text = span.text
+        if text.isupper() and len(text.replace(".", "")) <= 4:
+            return not any(
+                c.exact and c.feature in ("country", "admin", "region", "landmark")
+                for c in self.gazetteer.lookup_key(key)
+            )
+        return False
 
     def _untagged(self, doc: Doc, cues: frozenset[str]) -> list[Span]:
         """Proper nouns spaCy left untagged right after a place cue: 'into eastern Rafah'.
@@ -213,7 +261,8 @@ class PlacesComponent:
         # 'Shelling hit Kherson': a big city as the object of a verb, even with no other
         # place around; subjects ('Jackson said') stay people.
         big_object = span.root.dep_ in ("dobj", "pobj") and any(
-            c.exact and c.feature != "locality" for c in self.gazetteer.lookup_key(key)
+            (c.exact and c.feature != "locality") or c.population >= BIG_CITY
+            for c in self.gazetteer.lookup_key(key)
         )
         return key in place_texts or listed or (not acts and (known_here or big_object))
 
@@ -251,8 +300,31 @@ def _place(place_id: str, surface: str, candidate: Candidate | None, confidence:
         lon=candidate.lon,
         country=candidate.country,
         admin1=candidate.admin1_name or candidate.admin1,
-        feature=candidate.feature,  # type: ignore[arg-type]
+        # the record has one kind for every administrative level
+        feature="admin" if candidate.feature == "admin2" else candidate.feature,  # type: ignore[arg-type]
         confidence=round(confidence, 3),
+    )
+
+
+def _label_votes(ents: Iterable[Span], place_labels: frozenset[str]) -> dict[str, int]:
+    """Per name: how many more times spaCy tagged it a place than a person."""
+    votes: dict[str, int] = {}
+    for ent in ents:
+        if ent.label_ in place_labels:
+            change = 1
+        elif ent.label_ == "PERSON":
+            change = -1
+        else:
+            continue
+        key = normalise(ent.text)
+        votes[key] = votes.get(key, 0) + change
+    return votes
+
+
+def _surnames(ents: Iterable[Span]) -> frozenset[str]:
+    """Last words of the article's multi-word person names ('John Kelly' -> 'kelly')."""
+    return frozenset(
+        normalise(ent[-1].text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
     )
 
 

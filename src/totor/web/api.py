@@ -150,7 +150,9 @@ def get_article(
 @router.get("/events", response_model=RowsOut, responses=LIST_RESPONSES)
 def list_events(
     request: Request,
-    type: Annotated[str | None, Query(max_length=200, description="PLOVER type(s), comma-separated.")] = None,
+    type: Annotated[
+        str | None, Query(max_length=200, description="PLOVER type(s), comma-separated.")
+    ] = None,
     actor: Name = None,
     target: Name = None,
     place: Annotated[
@@ -163,7 +165,9 @@ def list_events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     outlet: Name = None,
-    status: Annotated[str | None, Query(max_length=200, description="Status(es), comma-separated.")] = None,
+    status: Annotated[
+        str | None, Query(max_length=200, description="Status(es), comma-separated.")
+    ] = None,
     text: Text = None,
     country: Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2.")] = None,
     article: Annotated[str | None, Query(max_length=64, description="Article id.")] = None,
@@ -194,9 +198,7 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=RowOut)
-def get_event(
-    request: Request, event_id: Annotated[int, Path(ge=1, le=2**62)]
-) -> dict[str, Any]:
+def get_event(request: Request, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
     """One event with its article and the incident clusters it belongs to."""
     found = web_queries.event(corpus_of(request).store, event_id)
     if found is None:
@@ -207,7 +209,9 @@ def get_event(
 @router.get("/figures", response_model=RowsOut, responses=LIST_RESPONSES)
 def list_figures(
     request: Request,
-    measure: Annotated[str | None, Query(max_length=200, description="killed, injured, ... (comma-separated).")] = None,
+    measure: Annotated[
+        str | None, Query(max_length=200, description="killed, injured, ... (comma-separated).")
+    ] = None,
     place: Name = None,
     source: Annotated[str | None, Query(max_length=300, description="Speaker or outlet.")] = None,
     date_from: DateFrom = None,
@@ -417,9 +421,7 @@ async def ingest(request: Request, body: IngestIn) -> dict[str, Any]:
     """Process and store documents (new texts only), then refresh the incident clusters."""
     settings = request.app.state.settings
     if len(body.documents) > settings.max_ingest_documents:
-        raise HTTPException(
-            413, f"at most {settings.max_ingest_documents} documents per request"
-        )
+        raise HTTPException(413, f"at most {settings.max_ingest_documents} documents per request")
     documents = [
         Document(
             text=item.text,
@@ -440,4 +442,3 @@ async def ingest(request: Request, body: IngestIn) -> dict[str, Any]:
 
     counts, clusters = await run_in_threadpool(run)
     return {"ok": True, "counts": counts, "clusters": clusters}
-

@@ -240,9 +240,7 @@ def create_app(
             return JSONResponse(error_body(400, str(error)), status_code=400)
         return pages.error_page(request, 400, str(error))
 
-    app.add_middleware(
-        BodyLimit, limit=max_body_bytes, paths=("/api/extract", "/api/ingest")
-    )
+    app.add_middleware(BodyLimit, limit=max_body_bytes, paths=("/api/extract", "/api/ingest"))
     app.add_middleware(FormatSuffix)
     app.add_middleware(SecurityHeaders, policy=content_security_policy(tiles))
     return app

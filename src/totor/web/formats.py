@@ -79,6 +79,4 @@ def feature_collection(items: list[dict[str, Any]], next_cursor: str | None) -> 
 
 
 def geojson_response(items: list[dict[str, Any]], next_cursor: str | None) -> Response:
-    return JSONResponse(
-        feature_collection(items, next_cursor), media_type="application/geo+json"
-    )
+    return JSONResponse(feature_collection(items, next_cursor), media_type="application/geo+json")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -92,7 +93,7 @@ def highlight(text: str, spans: list[Mark]) -> Markup:
     active: list[Mark] = []
     anchored: set[str] = set()
     out: list[str] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         active = [m for m in active if m.end > start] + starting.get(start, [])
         piece = escape(text[start:end])
         if not active:

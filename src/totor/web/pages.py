@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -267,7 +268,7 @@ def events_page(
     )
 
 
-def _api_params(params: dict[str, str | None]) -> dict[str, str]:
+def _api_params(params: Mapping[str, str | None]) -> dict[str, str]:
     return {k: v for k, v in params.items() if v}
 
 
@@ -277,9 +278,7 @@ def event_page(request: Request, event_id: Annotated[int, Path(ge=1, le=2**62)])
     if found is None:
         raise HTTPException(404, f"no event {event_id}")
     shown = evidence(found["evidence"], found["span"], found.get("trigger_span"))
-    return templates.TemplateResponse(
-        request, "event.html", {"event": found, "evidence": shown}
-    )
+    return templates.TemplateResponse(request, "event.html", {"event": found, "evidence": shown})
 
 
 # ---------------------------------------------------------------- incidents

@@ -1,0 +1,147 @@
+"""totor_actors alone, on sentences written for these tests in the style of wire reports."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from totor.model import Entity
+from totor.nlp.actors import canonical_actor
+from totor.nlp.pipeline import shared_nlp
+from totor.options import PipelineOptions
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return shared_nlp(PipelineOptions(components=("totor_places", "totor_actors")))
+
+
+def actors(nlp: Language, text: str) -> list[Entity]:
+    return list(nlp(text)._.entities)
+
+
+def by_surface(entities: list[Entity], text: str, surface: str) -> Entity:
+    for entity in entities:
+        if any(text[s:e] == surface for s, e in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity has the mention {surface!r}: {entities}")
+
+
+def test_many_names_of_the_israeli_military_are_one_actor(nlp: Language) -> None:
+    text = (
+        "Israel's military said on Sunday that the Israeli army had pushed deeper into the "
+        "city. The IDF said troops of the 401st Armored Brigade destroyed a tunnel."
+    )
+    entities = actors(nlp, text)
+    ids = {
+        by_surface(entities, text, s).id
+        for s in ("Israel's military", "Israeli army", "IDF", "401st Armored Brigade")
+    }
+    assert len(ids) == 1
+    assert by_surface(entities, text, "IDF").kind == "military"
+
+
+def test_group_name_with_member_noun_is_the_group(nlp: Language) -> None:
+    text = "Hamas gunmen crossed the fence at dawn, and Hamas militants later fired rockets."
+    entities = actors(nlp, text)
+    first = by_surface(entities, text, "Hamas gunmen")
+    assert first is by_surface(entities, text, "Hamas militants")
+    assert first.name == "Hamas" and first.kind == "armed_group"
+
+
+def test_demonym_with_troops_is_that_countrys_military(nlp: Language) -> None:
+    text = "Pakistani troops returned fire near the border post, officials said."
+    entity = by_surface(actors(nlp, text), text, "Pakistani troops")
+    assert entity.kind == "military" and entity.country == "PK"
+
+
+def test_the_army_refers_back_to_the_military_named_before(nlp: Language) -> None:
+    text = "Sudanese soldiers shelled the market. The army later denied targeting civilians."
+    entities = actors(nlp, text)
+    assert by_surface(entities, text, "army") is by_surface(entities, text, "Sudanese soldiers")
+
+
+def test_unnamed_security_forces_stand_for_the_state_the_report_is_about(
+    nlp: Language,
+) -> None:
+    text = (
+        "Protests spread across Myanmar on Friday. In Mandalay, security forces fired "
+        "rubber bullets, witnesses in Myanmar said."
+    )
+    entity = by_surface(actors(nlp, text), text, "security forces")
+    assert entity.kind == "military" and entity.country == "MM"
+
+
+def test_surname_mention_merges_with_full_name(nlp: Language) -> None:
+    text = (
+        "Kenyan Interior Minister Kithure Kindiki visited the camp on Monday. "
+        "Kindiki promised more police patrols."
+    )
+    entities = actors(nlp, text)
+    full = by_surface(entities, text, "Kithure Kindiki")
+    assert full.kind == "person"
+    assert by_surface(entities, text, "Kindiki") is full
+
+
+def test_us_in_capitals_is_the_country_but_lowercase_us_is_not(nlp: Language) -> None:
+    text = "The US warned on Tuesday that the talks could fail. Let us wait, a diplomat said."
+    entities = actors(nlp, text)
+    assert by_surface(entities, text, "US").name == "United States"
+    assert not any(text[s:e] == "us" for entity in entities for s, e in entity.mentions)
+
+
+def test_government_institutions_of_a_country(nlp: Language) -> None:
+    text = "A Turkish court jailed the journalist, and Kenyan authorities deported two men."
+    entities = actors(nlp, text)
+    court = by_surface(entities, text, "Turkish court")
+    authorities = by_surface(entities, text, "Kenyan authorities")
+    assert (court.country, court.kind) == ("TR", "government")
+    assert (authorities.country, authorities.kind) == ("KE", "government")
+    assert court is not authorities
+
+
+def test_capital_as_subject_stands_for_its_government(nlp: Language) -> None:
+    text = "Beijing rejected the accusation on Thursday."
+    entity = by_surface(actors(nlp, text), text, "Beijing")
+    assert entity.country == "CN" and entity.kind == "government"
+
+
+def test_title_before_an_org_label_is_not_an_organization(nlp: Language) -> None:
+    text = "Defense Secretary Pete Hegseth said the strikes would continue."
+    entities = actors(nlp, text)
+    assert not any(e.name == "Defense" for e in entities)
+    assert by_surface(entities, text, "Pete Hegseth").kind == "person"
+
+
+def test_places_tagged_person_are_not_persons(nlp: Language) -> None:
+    text = "Gunmen attacked a village near Maiduguri, and residents fled to Maiduguri."
+    entities = actors(nlp, text)
+    assert not any(
+        e.kind == "person" and text[s:e2] == "Maiduguri" for e in entities for s, e2 in e.mentions
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "same_as"),
+    [
+        ("the Israeli army", "IDF"),
+        ("Hamas militants", "Hamas"),
+        ("Pakistani troops", "Pakistan's army"),
+        ("U.S. lawmakers", "Congress"),
+        ("Haitian police", "Haitian National Police"),
+        ("the U.N.", "United Nations"),
+        ("Beijing", "Chinese government"),
+        ("IS-Somalia", "Islamic State Somalia Province"),
+    ],
+)
+def test_canonical_actor_maps_usual_names_to_one_name(written: str, same_as: str) -> None:
+    assert canonical_actor(written) is not None
+    assert canonical_actor(written) == canonical_actor(same_as)
+
+
+def test_canonical_actor_keeps_case_of_acronyms_and_knows_unknowns() -> None:
+    assert canonical_actor("US") == "United States"
+    assert canonical_actor("us") is None
+    assert canonical_actor("WHO") == "World Health Organization"
+    assert canonical_actor("who") is None
+    assert canonical_actor("Zorblax Liberation Collective") is None
