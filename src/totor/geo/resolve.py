@@ -29,8 +29,8 @@ FEATURE_PRIOR: dict[str, float] = {
     "region": 7.5,
     "landmark": 7.0,
 }
-#: a first-level region scores like a city of its cities' population, lifted by this, up to
-#: the "admin" prior (a small province named like a US town should not always win)
+#: a first-level region scores like a city of its cities' population (plus this lift), up to
+#: the "admin" prior: a small province named like a US town should not always win
 ADMIN_LIFT = 0.0
 #: a second-level region (county, district) scores like a city this much smaller: a bare
 #: "Hamilton" is more often the city than the county

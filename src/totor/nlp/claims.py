@@ -26,13 +26,21 @@ from totor.nlp import extensions as ext
 from totor.nlp.lexicon import load_json
 
 # a quotation within one paragraph: curly marks pair “ with ”, straight ones pair with
-# each other, and some papers (the New York Times archive) write '' for both
-_QUOTE = re.compile(r"“([^“”\n]{3,}?)”|\"([^\"\n]{3,}?)\"|''((?:(?!'')[^\"“”\n]){3,}?)''")
+# each other or with a curly one (wire copy mixes them), and some papers (the New York
+# Times archive) write '' for both
+_QUOTE = re.compile(
+    r"“([^“”\n]{3,}?)”|[“\"]([^\"“”\n]{3,}?)[”\"]|''((?:(?!'')[^\"“”\n]){3,}?)''"
+)
 # a line that opens with a short name and a colon: "PENCE: Well, look ..." (transcripts)
 # or "Pence: Flowers won't be at debate" (headlines)
-_LABELLED_LINE = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)", re.M)
+_LABELLED_LINE = re.compile(
+    r"^[^\S\n]*[\"“]?([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})[^\S\n]*:[^\S\n]+(\S[^\n]*)",
+    re.M,
+)
 # a quotation signed with a dash after it: “We will not give up.” ― Jane Doe, organiser
-_SIGNED_QUOTE = re.compile(r"[\"“”]([^\"“”\n]{3,}?)[\"“”][ \t]*[―—–][ \t]*([A-Z][^\n,]{1,60})")
+_SIGNED_QUOTE = re.compile(
+    r"^[^\S\n]*[\"“”]([^\"“”\n]{3,}?)[\"“”][^\S\n]*[―—–][^\S\n]*([A-Z][^\n,.;]{1,60})", re.M
+)
 _SPEAKER_DEPS = ("nsubj",)
 _COMPLEMENT_DEPS = ("ccomp",)
 # words that may stand between the speaker and the cue and belong to the cue
@@ -40,6 +48,8 @@ _CUE_PREFIX_DEPS = ("aux", "auxpass", "neg", "advmod")
 # what may follow the cue and still belong to the attribution ("said on Friday in a
 # statement", "told reporters"), as opposed to what was said
 _ATTRIBUTION_DEPS = ("prep", "npadvmod", "advmod", "dative", "agent", "prt", "punct", "cc")
+# how far back (characters) a named speaker is still who "he said" refers to
+_PRONOUN_REACH = 1500
 _RELATIVE = frozenset({"that", "which", "who"})
 # words of a participle clause that add more speech by the same speaker: ", adding ..."
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj")
@@ -374,6 +384,7 @@ class ClaimFinder:
         seen: set[tuple[int, int]] = set()
         cues_seen: set[tuple[int, int, int, int]] = set()
         text = ext.doc_text(doc)
+        named = self._named_speakers(doc, drafts)
         for draft in sorted(drafts, key=lambda d: d.content[0]):
             if draft.content in seen or draft.content[1] - draft.content[0] < 2:
                 continue
@@ -382,7 +393,7 @@ class ClaimFinder:
                 continue
             seen.add(draft.content)
             cues_seen.add(cue_key)
-            speaker_text, entity = self._speaker(doc, draft.speaker)
+            speaker_text, entity = self._speaker(doc, draft, named)
             speaker_span = draft.speaker_phrase or (
                 draft.speaker.start_char,
                 draft.speaker.end_char,
@@ -407,36 +418,87 @@ class ClaimFinder:
             )
         return claims
 
-    def _speaker(self, doc: Doc, speaker: Span) -> tuple[str, Entity | None]:
+    def _named_speakers(
+        self, doc: Doc, drafts: list[_Draft]
+    ) -> list[tuple[int, str, Entity | None]]:
+        """(position, name, entity) of the people quoted by name, in text order, for the
+        pronouns that follow: "..., said Andrew Kirkwood. ... he said" is Kirkwood."""
+        named = []
+        for draft in drafts:
+            root = draft.speaker.root
+            if root.pos_ == "PRON":
+                continue
+            entity = self._speaker_entity(doc, draft.speaker, self._phrase(doc, draft))
+            is_person = (entity is not None and entity.kind == "person") or (
+                entity is None and any(t.ent_type_ == "PERSON" for t in draft.speaker)
+            )
+            if is_person:
+                named.append((draft.speaker.start_char, draft.speaker.text, entity))
+        return sorted(named, key=lambda n: n[0])
+
+    @staticmethod
+    def _phrase(doc: Doc, draft: _Draft) -> Span:
+        if draft.speaker_phrase is None:
+            return draft.speaker
+        phrase = doc.char_span(*draft.speaker_phrase, alignment_mode="expand")
+        return phrase if phrase is not None and len(phrase) else draft.speaker
+
+    def _speaker(
+        self, doc: Doc, draft: _Draft, named: list[tuple[int, str, Entity | None]]
+    ) -> tuple[str, Entity | None]:
         """The speaker's name and entity; a pronoun takes the last compatible actor's."""
+        speaker = draft.speaker
         head = speaker.root
         if head.pos_ == "PRON" and head.lower_ in ext.PRONOUN_CLASS:
             if not self.resolve_pronouns:
                 return speaker.text, None
+            if ext.PRONOUN_CLASS[head.lower_] == "person":
+                # the person quoted last, when quoted shortly before, is who "he said" means
+                recent = [n for n in named if head.idx - _PRONOUN_REACH < n[0] < head.idx]
+                if recent:
+                    _, name, entity = recent[-1]
+                    return (entity.name if entity else name), entity
             antecedent = ext.antecedent(doc, head.idx, head.lower_)
             if antecedent is None:
                 return speaker.text, None
             return antecedent.name, antecedent
-        return speaker.text, self._speaker_entity(doc, speaker)
+        return _name_of(speaker), self._speaker_entity(doc, speaker, self._phrase(doc, draft))
 
-    def _speaker_entity(self, doc: Doc, speaker: Span) -> Entity | None:
+    def _speaker_entity(self, doc: Doc, speaker: Span, phrase: Span) -> Entity | None:
+        """The entity a speaker stands for; role words anywhere in the phrase make a
+        person speak for the organisation it names ("Jane Doe, the army's spokeswoman")."""
         inside: list[Entity] = []
-        for token in speaker:
+        for token in phrase:
             entity = ext.entity_at(doc, token.idx, token.idx + len(token.text))
             if entity is not None and entity not in inside:
                 inside.append(entity)
         if not inside:
             return None
-        has_role = any(t.lower_ in self.lexicon.roles for t in speaker)
+        has_role = any(t.lower_ in self.lexicon.roles for t in phrase)
         if has_role:
             # "IDF spokesman Daniel Hagari" speaks for the IDF
             organisations = [e for e in inside if e.kind not in ("person", "people")]
             if organisations:
                 return organisations[0]
-        root_entity = ext.entity_at(
-            doc, speaker.root.idx, speaker.root.idx + len(speaker.root.text)
-        )
+        name = _name_of_span(speaker)
+        root_entity = ext.entity_at(doc, name.root.idx, name.root.idx + len(name.root.text))
         return root_entity or inside[0]
+
+
+def _name_of_span(speaker: Span) -> Span:
+    """The proper name in a speaker phrase headed by a title or role: "the leader of the
+    movement, Florence Ozor" -> "Florence Ozor"."""
+    head = speaker.root
+    if head.pos_ != "NOUN":
+        return speaker
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return _speaker_span(child)
+    return speaker
+
+
+def _name_of(speaker: Span) -> str:
+    return _name_of_span(speaker).text
 
 
 def _subject_left_of(verb: Token) -> Token | None:
@@ -479,6 +541,12 @@ def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
     if verb is not None and head.left_edge.i <= verb.i < end:
         end = next((c.left_edge.i for c in head.rights if c.left_edge.i <= verb.i), head.i + 1)
     start = max(_after_last_newline(doc, head.left_edge.i, end), _fallback_start(head))
+    # a clause set off by a comma says more about the speaker but is not the name:
+    # "Mr. Kamin, who emphasized that ...", "Trump, speaking to veterans, said"
+    for token in doc[head.i + 1 : end]:
+        if token.dep_ in ("relcl", "acl") and doc[token.left_edge.i - 1].text == ",":
+            end = token.left_edge.i
+            break
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -490,20 +558,20 @@ def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
 
 def _fallback_start(head: Token) -> int:
     """Where a speaker the parser left inside a prepositional phrase begins: the start of
-    its named entity, or the word itself. Other speakers start at their left edge."""
-    if head.dep_ != "pobj":
+    the word itself. Other speakers start at their left edge."""
+    doc = head.doc
+    to = head.head
+    according = to.lower_ == "to" and to.i > 0 and doc[to.i - 1].lower_ == "according"
+    if head.dep_ != "pobj" or according:
         return head.left_edge.i
-    start = head.i
-    if head.ent_iob_ == "I":
-        while start > 0 and head.doc[start].ent_iob_ == "I":
-            start -= 1
-    return start
+    return head.i
 
 
 def _after_last_newline(doc: Doc, start: int, end: int) -> int:
-    """Skip a heading or time stamp that the parser ran into the phrase: "11:05 a.m.\\n\\nTrump"."""
+    """Skip a heading, time stamp or quotation that the parser ran into the phrase:
+    "11:05 a.m.\\n\\nTrump", "... unacceptable,” the spokesman"."""
     for i in range(end - 1, start - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].text in ("”", "''"):
             return i + 1
     return start
 

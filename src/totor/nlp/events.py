@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from totor.model import Claim, Event
+from totor.model import Claim, Entity, Event
 from totor.nlp import extensions as ext
 from totor.nlp.claims import reporting_lexicon
 from totor.nlp.lexicon import load_json
@@ -27,6 +28,7 @@ _TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "toward",
 # events that happen somewhere physical take the nearest place in their sentence; others
 # (talks, statements, sanctions) only a place in their own phrase
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CRIME", "AID", "RETREAT"})
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "oprd"})
 _FEELING_PREPS = frozenset({"by", "with", "at", "over", "about", "of", "toward", "towards"})
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "outside", "inside", "around", "from", "into", "on"}
@@ -51,6 +53,7 @@ class Trigger:
     head_lemma: frozenset[str] | None = None
     allow_no_subject: bool = False
     active_only: bool = False
+    needs_complement: bool = False
     poss_role: str = "actor"
     target_preps: frozenset[str] = frozenset()
 
@@ -81,7 +84,7 @@ def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset())
         type=str(row["type"]),
         mode=row.get("mode"),  # type: ignore[arg-type]
         weight=float(row.get("weight", 0.5)),  # type: ignore[arg-type]
-        pos=frozenset(row.get("pos", ["VERB", "NOUN"])),  # type: ignore[arg-type]
+        pos=frozenset(cast(list[str], row.get("pos", ["VERB", "NOUN"]))),
         object=_set(row.get("object")),  # type: ignore[arg-type]
         not_object=_set(row.get("not_object")) or frozenset(),  # type: ignore[arg-type]
         object_is=row.get("object_is"),  # type: ignore[arg-type]
@@ -92,6 +95,7 @@ def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset())
         head_lemma=_set(row.get("head_lemma")),  # type: ignore[arg-type]
         allow_no_subject=bool(row.get("allow_no_subject", False)),
         active_only=bool(row.get("active_only", False)),
+        needs_complement=bool(row.get("needs_complement", False)),
         poss_role=str(row.get("poss_role", "actor")),
         target_preps=target_preps | (_set(row.get("target_preps")) or frozenset()),  # type: ignore[arg-type]
     )
@@ -177,13 +181,16 @@ class EventExtractor:
         for token in doc:
             if token.i in in_phrase:
                 continue
-            candidates = self.lexicon.by_lemma.get(token.lemma_.lower())
+            # participles read as adjectives ("disappointed") are listed by their form
+            candidates = self.lexicon.by_lemma.get(
+                token.lemma_.lower()
+            ) or self.lexicon.by_lemma.get(token.lower_)
             if not candidates:
                 continue
-            trigger = self._choose(doc, token, candidates)
-            if trigger is None:
+            chosen = self._choose(doc, token, candidates)
+            if chosen is None:
                 continue
-            draft = self._draft(doc, token, trigger, (token.idx, token.idx + len(token.text)))
+            draft = self._draft(doc, token, chosen, (token.idx, token.idx + len(token.text)))
             if draft is not None:
                 drafts.append(draft)
         doc._.events = _number(_merge(drafts))
@@ -203,14 +210,18 @@ class EventExtractor:
         )
         if pos is None:
             return None
+        # "is deeply disappointed": a participle after a copula works as an adjective
+        poses = {pos, "ADJ"} if token.dep_ == "acomp" else {pos}
         for trigger in candidates:
-            if pos in trigger.pos and self._conditions_hold(doc, token, trigger):
+            if poses & trigger.pos and self._conditions_hold(doc, token, trigger):
                 return trigger
         return None
 
     def _conditions_hold(self, doc: Doc, token: Token, trigger: Trigger) -> bool:
         if trigger.active_only and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             return False  # "they were met by gunmen" is no meeting
+        if trigger.needs_complement and not any(c.dep_ in _COMPLEMENTS for c in token.children):
+            return False  # '"It is not over," agreed Sayim' reports speech, agrees to nothing
         objects = _object_words(token)
         if trigger.object is not None and not (objects & trigger.object):
             return False
@@ -253,7 +264,7 @@ class EventExtractor:
         light = light_verb is not None
         if is_noun:
             actor_tokens, target_tokens = self._noun_arguments(token, trigger, light_verb)
-        elif token.pos_ in _ADJ_POS:
+        elif token.pos_ in _ADJ_POS or (token.dep_ == "acomp" and "ADJ" in trigger.pos):
             actor_tokens, target_tokens = _adjective_arguments(token)
         else:
             actor_tokens, target_tokens = _verb_arguments(token, trigger.target_preps)
@@ -273,6 +284,7 @@ class EventExtractor:
         confidence = (
             trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
         )
+        place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
         draft = _Draft(
             trigger=trigger,
             token=token,
@@ -280,7 +292,7 @@ class EventExtractor:
             sentence=sentence,
             actor=actor,
             target=target,
-            place=_place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target),
+            place=place,
             time=_time_for(doc, token, sentence),
             figures=_figures_in(doc, sentence),
             claim=claim,
@@ -298,15 +310,24 @@ class EventExtractor:
         targets: list[Token] = []
         # "Russia's attack" names the attacker, "the commander's killing" the victim
         (targets if trigger.poss_role == "target" else actors).extend(modifiers)
-        for child in token.children:
-            if child.dep_ != "prep":
+        carrier = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+        # "a wave of airstrikes against X": the quantity noun carries the target
+        carried = (
+            list(carrier.children)
+            if carrier is not None and carrier.lemma_.lower() in self.lexicon.quantity_nouns
+            else []
+        )
+        for child in [*token.children, *carried]:
+            if child.dep_ != "prep" or child.i == token.head.i:
                 continue
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "by":
                 actors.extend(objects)
-            elif child.lower_ in _TARGET_PREPS or child.lower_ == "of":
-                targets.extend(objects)
-            elif child.lower_ in trigger.target_preps:
+            elif (
+                child.lower_ in _TARGET_PREPS
+                or child.lower_ == "of"
+                or child.lower_ in trigger.target_preps
+            ):
                 targets.extend(objects)
         for clause in token.children:
             # "the attacks it carried out", "the pact the U.S. negotiated with the Taliban",
@@ -322,7 +343,9 @@ class EventExtractor:
             head_subjects, head_targets = _verb_arguments(head, trigger.target_preps)
             # "launched an attack against X": the target hangs from the light verb
             # ("hit Russia with sanctions"); never the phrase holding the noun itself
-            targets.extend(t for t in head_targets if not (t.left_edge.i <= token.i <= t.right_edge.i))
+            targets.extend(
+                t for t in head_targets if not (t.left_edge.i <= token.i <= t.right_edge.i)
+            )
             if head.lemma_.lower() in self.lexicon.receptive_light_verbs:
                 # "the plan drew condemnation from the UN": the UN condemns the plan
                 actors.extend(
@@ -439,6 +462,8 @@ def _object_is(doc: Doc, token: Token, wanted: str) -> bool:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
         start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+        if wanted == "any":
+            return True  # "slammed the decision", not "slammed into the coast"
         if wanted == "place" and ext.place_at(doc, start, end) is not None:
             return True
         entity = ext.entity_at(doc, child.idx, child.idx + len(child.text))
@@ -505,6 +530,10 @@ def _adjective_arguments(token: Token) -> tuple[list[Token], list[Token]]:
     return actors, targets
 
 
+def _is_light(verb: Token, light_verbs: frozenset[str]) -> bool:
+    return verb.lemma_.lower() in light_verbs or verb.lower_ in light_verbs
+
+
 def _light_verb_of(
     token: Token, light_verbs: frozenset[str], quantity_nouns: frozenset[str]
 ) -> Token | None:
@@ -519,18 +548,18 @@ def _light_verb_of(
     ):
         token = head.head  # "a wave of arrests" is done as the arrests are
         head = token.head
-    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in light_verbs:
+    if token.dep_ in ("dobj", "nsubjpass") and _is_light(head, light_verbs):
         return head
     if token.dep_ == "pobj":
-        if head.lemma_.lower() in light_verbs:
+        if _is_light(head, light_verbs):
             return head
         verb = head.head
-        if head.dep_ == "prep" and verb.pos_ == "VERB" and verb.lemma_.lower() in light_verbs:
+        if head.dep_ == "prep" and verb.pos_ == "VERB" and _is_light(verb, light_verbs):
             return verb
     return None
 
 
-def _entity(doc: Doc, token: Token):  # type: ignore[no-untyped-def]
+def _entity(doc: Doc, token: Token) -> Entity | None:
     if token.pos_ == "PRON":
         return ext.antecedent(doc, token.idx, token.lower_)
     return ext.entity_at(doc, token.idx, token.idx + len(token.text))
@@ -559,7 +588,11 @@ def _phrase_tokens(head: Token) -> list[Token]:
     tokens = [t for left in head.lefts for t in left.subtree]
     tokens.append(head)
     for right in head.rights:
-        if (right.dep_ == "prep" and right.lower_ == "of") or right.dep_ in ("compound", "flat", "appos"):
+        if (right.dep_ == "prep" and right.lower_ == "of") or right.dep_ in (
+            "compound",
+            "flat",
+            "appos",
+        ):
             tokens.extend(right.subtree)
     return tokens
 

