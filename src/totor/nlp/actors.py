@@ -67,6 +67,8 @@ class ActorTable:
     acronym_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     defaults: dict[tuple[str, str], ActorInfo] = field(default_factory=dict)
     max_noun_words: int = 3
+    self_named: frozenset[str] = frozenset()
+    hazard_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -139,6 +141,8 @@ def actor_table() -> ActorTable:
         capital_to_country=capital_to_country,
         defaults=defaults,
         max_noun_words=max(len(n.split()) for n in noun_category),
+        self_named=frozenset(w.lower() for w in nouns["self_named"]),
+        hazard_words=frozenset(w.lower() for w in nouns["hazard_words"]),
     )
 
 
@@ -368,8 +372,8 @@ class ActorRecognizer:
             if any(taken[ent.start : ent.end]):
                 continue
             span = _trim(ent)
-            if span is None:
-                continue
+            if span is None or span[0].lower_ in self.table.hazard_words:
+                continue  # 'Cyclone Chido' is a storm, not an actor
             if ent.label_ == "PERSON":
                 if ext.place_at(doc, span.start_char, span.end_char) is not None:
                     continue  # spaCy often labels towns PERSON; the gazetteer knew better
@@ -426,7 +430,9 @@ class ActorRecognizer:
                 i += 1
                 continue
             end, category, noun_text = noun
-            if category == "armed":
+            if category == "armed" and noun_text in self.table.self_named:
+                resolved = Resolved(noun_text, "armed_group", None)
+            elif category == "armed":
                 # one named armed group in the article: the militants are that group
                 if len(armed_named) == 1:
                     resolved = next(iter(armed_named.values()))
@@ -462,6 +468,24 @@ class ActorRecognizer:
             span = doc[i + 1 : end]
             if ext.place_at(doc, span.start_char, span.end_char) is None:
                 found.append(_Found(i + 1, end, Resolved(span.text, "person", None), 0))
+        return found
+
+    def _surnames(self, doc: Doc, taken: list[bool], named: list[_Found]) -> list[_Found]:
+        """Later bare surnames of persons named in full ('Moise' after 'Jovenel Moise'),
+        which the parser often leaves unlabelled."""
+        by_surname: dict[str, tuple[int, Resolved]] = {}
+        for f in named:
+            words = f.resolved.name.split()
+            if f.resolved.kind == "person" and len(words) >= 2 and words[-1][:1].isupper():
+                by_surname.setdefault(words[-1], (f.end, f.resolved))
+        if not by_surname:
+            return []
+        found: list[_Found] = []
+        for token in doc:
+            hit = by_surname.get(token.text)
+            if hit is None or taken[token.i] or token.i < hit[0] or token.pos_ != "PROPN":
+                continue
+            found.append(_Found(token.i, token.i + 1, hit[1], 0))
         return found
 
     def _dominant_country(self, doc: Doc, named: list[_Found]) -> str | None:
@@ -527,6 +551,10 @@ class ActorRecognizer:
         for f in titled:
             taken[f.start : f.end] = [True] * (f.end - f.start)
         chosen += titled
+        surnames = self._surnames(doc, taken, chosen)
+        for f in surnames:
+            taken[f.start : f.end] = [True] * (f.end - f.start)
+        chosen += surnames
         chosen += self._generic(doc, taken, chosen)
         doc._.entities = _assemble(doc, chosen)
         return doc

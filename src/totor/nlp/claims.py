@@ -28,9 +28,7 @@ from totor.nlp.lexicon import load_json
 # a quotation within one paragraph: curly marks pair “ with ”, straight ones pair with
 # each other or with a curly one (wire copy mixes them), and some papers (the New York
 # Times archive) write '' for both
-_QUOTE = re.compile(
-    r"“([^“”\n]{3,}?)”|[“\"]([^\"“”\n]{3,}?)[”\"]|''((?:(?!'')[^\"“”\n]){3,}?)''"
-)
+_QUOTE = re.compile(r"“([^“”\n]{3,}?)”|[“\"]([^\"“”\n]{3,}?)[”\"]|''((?:(?!'')[^\"“”\n]){3,}?)''")
 # a line that opens with a short name and a colon: "PENCE: Well, look ..." (transcripts)
 # or "Pence: Flowers won't be at debate" (headlines)
 _LABELLED_LINE = re.compile(
@@ -50,6 +48,9 @@ _CUE_PREFIX_DEPS = ("aux", "auxpass", "neg", "advmod")
 _ATTRIBUTION_DEPS = ("prep", "npadvmod", "advmod", "dative", "agent", "prt", "punct", "cc")
 # how far back (characters) a named speaker is still who "he said" refers to
 _PRONOUN_REACH = 1500
+_NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
+# "you know", "you think": the reader addressed, not a source
+_NOT_SPEAKERS = frozenset({"you"})
 _RELATIVE = frozenset({"that", "which", "who"})
 # words of a participle clause that add more speech by the same speaker: ", adding ..."
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj")
@@ -64,6 +65,7 @@ class ReportingLexicon:
     hearer_object: frozenset[str] = frozenset()
     characterising: frozenset[str] = frozenset()
     line_labels_not_speakers: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -77,6 +79,7 @@ def reporting_lexicon() -> ReportingLexicon:
         hearer_object=frozenset(data.get("hearer_object", ())),
         characterising=frozenset(data.get("characterising", ())),
         line_labels_not_speakers=frozenset(data.get("line_labels_not_speakers", ())),
+        nouns=frozenset(data.get("nouns", ())),
     )
 
 
@@ -106,6 +109,7 @@ class ClaimFinder:
         for sent in doc.sents:
             drafts.extend(self._according_to(sent))
             drafts.extend(self._reported_speech(sent, quotes))
+            drafts.extend(self._nominal_claims(sent, quotes))
         drafts.extend(self._signed_quotes(doc))
         drafts.extend(self._labelled_lines(doc, drafts))
         drafts.extend(self._quotes_without_complement(doc, quotes, drafts))
@@ -120,8 +124,10 @@ class ClaimFinder:
         for token in sent:
             if not self._is_cue(token) or _inside(token.idx, quotes):
                 continue  # a verb inside a quotation is part of what was said
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                continue  # "wants to say", "to ask": speech planned, not made
             subject = self._subject(token)
-            if subject is None:
+            if subject is None or subject.lower_ in _NOT_SPEAKERS:
                 continue
             content = self._content(token, subject, sent)
             if content is None:
@@ -153,9 +159,56 @@ class ClaimFinder:
             )
         return drafts
 
+    def _nominal_claims(self, sent: Span, quotes: list[tuple[int, int]]) -> list[_Draft]:
+        """“the army's claim that it hit only military targets”, “his warning that ...”:
+        a cue noun with an owner and a 'that' clause."""
+        drafts = []
+        text = ext.doc_text(sent.doc)
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lexicon.nouns:
+                continue
+            if _inside(noun.idx, quotes):
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            clause = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ in ("acl", "ccomp", "appos")
+                    and c.i > noun.i
+                    and c.left_edge.lower_ == "that"
+                    and c.left_edge.dep_ == "mark"
+                ),
+                None,
+            )
+            if owner is None or clause is None or owner.lower_ in _NOT_SPEAKERS:
+                continue
+            content = _subtree_chars(clause)
+            kind = "direct" if _overlaps_quote(content, quotes) else "indirect"
+            start, end = owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)
+            drafts.append(
+                _Draft(
+                    _speaker_span(owner),
+                    sent.doc[noun.i : noun.i + 1],
+                    _trim_chars(text, *content),
+                    kind,
+                    speaker_phrase=(start, end),
+                    cue_phrase=(noun.idx, noun.idx + len(noun.text)),
+                )
+            )
+        return drafts
+
     def _subject(self, verb: Token) -> Token | None:
         """Who speaks: the verb's subject, or for "..., adding that ..." and "... and
         said ..." the subject of the clause the verb hangs from."""
+        if verb.tag_ == "VBG" and verb.dep_ in _PARTICIPLE_DEPS:
+            # "X said the border would reopen, adding that ...": the participle may hang
+            # from the reported clause, but the one adding is who was reporting
+            for ancestor in verb.ancestors:
+                if self._is_cue(ancestor):
+                    subject = next((c for c in ancestor.children if c.dep_ in _SPEAKER_DEPS), None)
+                    if subject is not None and subject.lower_ not in _RELATIVE:
+                        return subject
         current = verb
         for _ in range(3):
             subject = next((c for c in current.children if c.dep_ in _SPEAKER_DEPS), None)
@@ -189,9 +242,7 @@ class ClaimFinder:
         if complement is None:
             complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if complement is None and lemma in self.lexicon.object_content:
-            complement = next(
-                (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None
-            )
+            complement = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if complement is not None and complement.i > verb.i:
             return _subtree_chars(complement)
         # the content comes before the cue or around it: "The talks failed, he said." /
@@ -359,7 +410,14 @@ class ClaimFinder:
         closing = doc.char_span(q_end - 1, q_end, alignment_mode="expand")
         if closing is not None:
             sentence = ext.sentence_of(doc, closing.end - 1)
-            for token in doc[closing.end : sentence.end]:
+            end = sentence.end
+            if end < len(doc) and end - closing.end <= 2:
+                # “Why not?” she asked. -- the parser may end the sentence at the quote
+                tag = ext.sentence_of(doc, end)
+                first = next((t for t in tag if not (t.is_punct or t.is_space)), None)
+                if first is not None and (first.text[:1].islower() or self._is_cue(first)):
+                    end = tag.end
+            for token in doc[closing.end : end]:
                 if "\n" in token.text:
                     break
                 if self._is_cue(token) and not _inside(token.idx, quotes):
@@ -381,18 +439,9 @@ class ClaimFinder:
 
     def _assemble(self, doc: Doc, drafts: list[_Draft]) -> list[Claim]:
         claims: list[Claim] = []
-        seen: set[tuple[int, int]] = set()
-        cues_seen: set[tuple[int, int, int, int]] = set()
         text = ext.doc_text(doc)
         named = self._named_speakers(doc, drafts)
-        for draft in sorted(drafts, key=lambda d: d.content[0]):
-            if draft.content in seen or draft.content[1] - draft.content[0] < 2:
-                continue
-            cue_key = (draft.cue.start_char, draft.cue.end_char, *draft.content)
-            if cue_key in cues_seen:
-                continue
-            seen.add(draft.content)
-            cues_seen.add(cue_key)
+        for draft in _merged(text, drafts):
             speaker_text, entity = self._speaker(doc, draft, named)
             speaker_span = draft.speaker_phrase or (
                 draft.speaker.start_char,
@@ -423,17 +472,21 @@ class ClaimFinder:
     ) -> list[tuple[int, str, Entity | None]]:
         """(position, name, entity) of the people quoted by name, in text order, for the
         pronouns that follow: "..., said Andrew Kirkwood. ... he said" is Kirkwood."""
-        named = []
+        named: list[tuple[int, str, Entity | None]] = []
         for draft in drafts:
             root = draft.speaker.root
             if root.pos_ == "PRON":
                 continue
-            entity = self._speaker_entity(doc, draft.speaker, self._phrase(doc, draft))
-            is_person = (entity is not None and entity.kind == "person") or (
-                entity is None and any(t.ent_type_ == "PERSON" for t in draft.speaker)
-            )
-            if is_person:
-                named.append((draft.speaker.start_char, draft.speaker.text, entity))
+            name = _name_of_span(draft.speaker)
+            root = name.root
+            entity = ext.entity_at(doc, root.idx, root.idx + len(root.text))
+            if entity is not None:
+                if entity.kind == "person":
+                    named.append((draft.speaker.start_char, name.text, entity))
+            elif root.ent_type_ == "PERSON" or (
+                root.pos_ == "PROPN" and root.ent_type_ not in _NOT_PERSON_ENTS
+            ):
+                named.append((draft.speaker.start_char, name.text, None))
         return sorted(named, key=lambda n: n[0])
 
     @staticmethod
@@ -485,15 +538,50 @@ class ClaimFinder:
         return root_entity or inside[0]
 
 
+def _merged(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """One draft per statement: duplicates dropped, and a quotation the attribution
+    splits in one sentence joined -- “The talks failed,” she said, “and will not resume.”
+    (A quotation in the next sentence stays a claim of its own.)"""
+    accepted: list[_Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.content[0]):
+        if draft.content[1] - draft.content[0] < 2:
+            continue
+        if any(a.content == draft.content for a in accepted):
+            continue
+        same_cue = [a for a in accepted if a.cue.start_char == draft.cue.start_char]
+        if any(
+            a.content[0] < draft.content[1] and draft.content[0] < a.content[1] for a in same_cue
+        ):
+            continue
+        cue_end = draft.cue_phrase[1] if draft.cue_phrase else draft.cue.end_char
+        joined = next(
+            (
+                a
+                for a in same_cue
+                if a.kind == draft.kind == "direct"
+                and a.content[1] <= draft.cue.start_char
+                and cue_end <= draft.content[0]
+                and not re.search(r"[.!?\n]", text[cue_end : draft.content[0]])
+            ),
+            None,
+        )
+        if joined is not None:
+            joined.content = (joined.content[0], draft.content[1])
+            continue
+        accepted.append(draft)
+    return accepted
+
+
 def _name_of_span(speaker: Span) -> Span:
     """The proper name in a speaker phrase headed by a title or role: "the leader of the
     movement, Florence Ozor" -> "Florence Ozor"."""
     head = speaker.root
     if head.pos_ != "NOUN":
         return speaker
-    for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            return _speaker_span(child)
+    for child in [*head.rights, *speaker]:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
+            name = _speaker_span(child)
+            return name.doc[max(name.start, child.left_edge.i) : name.end]
     return speaker
 
 
@@ -634,8 +722,10 @@ def _around_attribution(
     new clause of speech (", adding that ...", which is a claim of its own)."""
     doc = verb.doc
     left = min(subject.left_edge.i, verb.i)
-    while left - 1 >= sent.start and doc[left - 1].dep_ in _CUE_PREFIX_DEPS and (
-        doc[left - 1].head.i == verb.i
+    while (
+        left - 1 >= sent.start
+        and doc[left - 1].dep_ in _CUE_PREFIX_DEPS
+        and (doc[left - 1].head.i == verb.i)
     ):
         left -= 1
     right = max(verb.i, subject.right_edge.i)
@@ -648,8 +738,10 @@ def _around_attribution(
     after = [t for t in after_tokens if not (t.is_punct or t.is_space)]
     if after:
         clause = after[0]
-        while clause.head.i != clause.i and sent.start <= clause.head.i < sent.end and (
-            clause.head.i > right
+        while (
+            clause.head.i != clause.i
+            and sent.start <= clause.head.i < sent.end
+            and (clause.head.i > right)
         ):
             clause = clause.head
         if clause.head.i == verb.i and clause.lemma_.lower() in reporting:

