@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import click
+from rich import box
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -214,7 +215,7 @@ def figures_command(db: str, limit: int, cursor: str | None, fmt: str, **filters
 def clusters_command(
     db: str, refresh: bool, type_: str | None, limit: int, cursor: str | None, fmt: str
 ) -> None:
-    """Incidents reported by several articles, and what each source says."""
+    """Incidents reported by several articles: one row per source's account of each."""
     corpus = Corpus(db)
     page = corpus.clusters(
         refresh=True if refresh else None, type=type_, limit=limit, cursor=cursor
@@ -222,29 +223,79 @@ def clusters_command(
     if fmt == "json":
         _emit(page.items, (), fmt, page.next, "")
         return
-    rows = []
+
+    def dates(cluster: dict[str, Any]) -> str:
+        start, end = cluster["date_start"], cluster["date_end"]
+        if start == end:
+            return start
+        # 2025-03-11/14 within a month, 2025-03-30/04-02 within a year
+        shared = 8 if start[:8] == end[:8] else 5 if start[:5] == end[:5] else 0
+        return f"{start}/{end[shared:]}"
+
+    def source(account: dict[str, Any]) -> str:
+        if account.get("kind") == "outlet":
+            return f"outlet: {account.get('outlet_name') or account['source']}"
+        return str(account["source"])
+
+    columns = ("incident", "type", "dates", "place", "source", "figures", "labels", "evidence")
+    rows: list[dict[str, Any]] = []
     for cluster in page.items:
-        for account in cluster["accounts"]:
+        for number, account in enumerate(cluster["accounts"]):
+            figures = [figure["text"] for figure in account["figures"] if figure.get("text")]
+            evidence = account.get("evidence") or next(
+                (figure["quote"] for figure in account["figures"]), ""
+            )
             rows.append(
                 {
-                    "cluster": cluster["id"],
+                    "incident": cluster["id"],
                     "type": cluster["type"],
-                    "dates": f"{cluster['date_start']}..{cluster['date_end']}",
+                    "dates": dates(cluster),
                     "place": (cluster["place"] or {}).get("name"),
-                    "source": account["source"],
-                    "outlet": account["outlet"],
-                    "says": [f["text"] for f in account["figures"]]
-                    or [e["evidence"] for e in account["events"]][:1],
+                    "source": source(account),
+                    "figures": list(dict.fromkeys(figures)),
                     "labels": account["labels"],
+                    "evidence": " ".join(evidence.split()),
+                    "first": number == 0,
                 }
             )
-    _emit(
-        rows,
-        ("cluster", "type", "dates", "place", "source", "outlet", "says", "labels"),
-        fmt,
-        page.next,
-        "clusters",
+    if fmt == "csv":
+        _emit(rows, columns, fmt, page.next, "")
+        return
+    # 160 columns: fixed widths for the short fields, the evidence gets what is left
+    widths = {"incident": 4, "type": 10, "dates": 13, "place": 12, "source": 22, "figures": 24}
+    widths["labels"] = 16
+    table = Table(
+        title=f"incidents ({len(page.items)})",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=True,
     )
+    for column in columns:
+        table.add_column(
+            "id" if column == "incident" else column,
+            width=widths.get(column),
+            min_width=widths.get(column),
+            max_width=widths.get(column),
+            overflow="fold" if column in ("figures", "labels", "evidence") else "ellipsis",
+            no_wrap=column in ("incident", "type", "dates", "place", "source"),
+            ratio=1 if column == "evidence" else None,
+        )
+    for row in rows:
+        if row["first"] and table.row_count:
+            table.add_section()
+        shown = dict(row)
+        if not row["first"]:  # the incident's fields once, at its first account
+            shown.update(incident="", type="", dates="", place="")
+        evidence = shown["evidence"]
+        if len(evidence) > 110:
+            evidence = evidence[:109].rsplit(" ", 1)[0] + "…"
+        shown["labels"] = ", ".join(row["labels"])
+        table.add_row(*(_cell(shown.get(column)) for column in columns[:-1]), evidence)
+    console = render.console()
+    console.print(table)
+    if page.next:
+        console.print(f"more: --cursor {page.next}", style="dim")
 
 
 @click.command("search")

@@ -145,3 +145,39 @@ def test_canonical_actor_keeps_case_of_acronyms_and_knows_unknowns() -> None:
     assert canonical_actor("WHO") == "World Health Organization"
     assert canonical_actor("who") is None
     assert canonical_actor("Zorblax Liberation Collective") is None
+
+
+def test_coup_plotters_are_not_the_gang_the_article_names(nlp: Language) -> None:
+    text = (
+        "Al-Shabab claimed the attack on a base near Mogadishu on Monday. Gunmen stormed "
+        "the gate at dawn. Separately, police held three coup plotters in the capital."
+    )
+    entities = actors(nlp, text)
+    plotters = by_surface(entities, text, "coup plotters")
+    assert plotters.name == "coup plotters"
+    # plain 'gunmen' are still the one armed group the story names
+    assert by_surface(entities, text, "Gunmen").name == "al-Shabab"
+
+
+def test_prison_guards_alone_are_the_state_s_police(nlp: Language) -> None:
+    text = "Armed inmates in Haiti exchanged fire with prison guards on Thursday."
+    guards = by_surface(actors(nlp, text), text, "prison guards")
+    assert guards.kind == "government"
+    assert guards.country == "HT"
+
+
+def test_a_named_storm_is_no_actor(nlp: Language) -> None:
+    text = "Hurricane Melissa tore through Jamaica on Tuesday, the Jamaican government said."
+    entities = actors(nlp, text)
+    assert not any("Melissa" in text[s:e] for entity in entities for s, e in entity.mentions)
+
+
+def test_a_later_bare_surname_is_the_person_named_in_full(nlp: Language) -> None:
+    text = (
+        "President Jovenel Moise addressed the nation on Sunday. "
+        "Opposition leaders blamed Moise for the prison break."
+    )
+    entities = actors(nlp, text)
+    full = by_surface(entities, text, "Jovenel Moise")
+    assert by_surface(entities, text, "Moise").id == full.id
+    assert len(full.mentions) == 2

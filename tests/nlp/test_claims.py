@@ -245,3 +245,49 @@ def test_claim_span_covers_speaker_cue_and_content(nlp: Language) -> None:
     for inner in (claim.speaker_span, claim.cue_span, claim.content):
         assert inner is not None
         assert claim.span[0] <= inner[0] and inner[1] <= claim.span[1]
+
+
+def test_they_said_refers_to_the_group_quoted_just_before(nlp: Language) -> None:
+    text = (
+        "Rights groups say the deportations broke international law. "
+        "Thailand and China have not commented. "
+        "They say five more detainees face the same risk."
+    )
+    thailand = entity(text, "e1", "Thailand", "country", "Thailand")
+    china = entity(text, "e2", "China", "country", "China")
+    claims = claims_of(nlp, text, [thailand, china])
+    last = max(claims, key=lambda c: c.content[0])
+    assert part(text, last.content) == "five more detainees face the same risk"
+    assert last.speaker == "Rights groups"
+
+
+def test_nominal_cue_with_an_owner(nlp: Language) -> None:
+    text = "Officials dismissed the militia's claim that it had shot down a drone."
+    claims = claims_of(nlp, text)
+    nominal = next(c for c in claims if c.cue == "claim")
+    assert nominal.speaker == "the militia"
+    assert part(text, nominal.content) == "that it had shot down a drone"
+
+
+def test_quote_split_by_its_attribution_is_one_claim(nlp: Language) -> None:
+    text = "“The shelling went on all night,” she said, “and nobody could sleep.”"
+    claim = only(claims_of(nlp, text))
+    content = part(text, claim.content)
+    assert content.startswith("The shelling went on all night")
+    assert content.endswith("nobody could sleep.")
+
+
+def test_relative_pronoun_speaker_takes_its_noun(nlp: Language) -> None:
+    text = "The decision angered local farmers, who said the new dam would dry up their fields."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "who"
+    assert claim.speaker == "local farmers"
+    assert part(text, claim.content) == "the new dam would dry up their fields"
+
+
+def test_blame_with_its_reason_is_a_claim_but_not_without(nlp: Language) -> None:
+    text = "Provincial officials blamed the rebels for the blast at the market."
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Provincial officials"
+    assert part(text, claim.content).startswith("the rebels for the blast")
+    assert claims_of(nlp, "Farmers blamed the drought.") == []

@@ -10,7 +10,10 @@ import spacy
 from spacy.language import Language
 
 import totor.nlp.events  # noqa: F401  (registers the factory)
-from totor.model import Claim, Entity, Event
+from totor.model import Claim, Entity, Event, Place
+
+#: place names the tests treat as countries
+COUNTRY_NAMES = frozenset({"Haiti", "Kenya", "Thailand", "Nigeria"})
 
 
 @pytest.fixture(scope="session")
@@ -25,10 +28,12 @@ def run(
     text: str,
     actors: dict[str, str],
     said: list[tuple[str, str]] | None = None,
+    places: dict[str, str] | None = None,
 ) -> tuple[list[Event], dict[str, str]]:
-    """Events of ``text`` with ``actors`` (surface form -> kind) as the only entities and
-    ``said`` (speaker, content quoted from text) as the only claims. Returns the events and
-    a map entity id -> surface form."""
+    """Events of ``text`` with ``actors`` (surface form -> kind, or kind:ISO country) as the
+    only entities, ``said`` (speaker, content quoted from text) as the only claims and
+    ``places`` (surface form -> ISO country; a form that is a country's name is a country)
+    as the only places. Returns the events and a map entity id -> surface form."""
     doc = nlp.make_doc(text)
     for name, proc in nlp.pipeline:
         if name != "totor_events":
@@ -37,14 +42,36 @@ def run(
     for n, (name, kind) in enumerate(actors.items(), start=1):
         mentions = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
         assert mentions, name
-        entities.append(Entity(id=f"e{n}", name=name, kind=kind, mentions=mentions))  # type: ignore[arg-type]
+        kind, _, country = kind.partition(":")
+        entities.append(
+            Entity(id=f"e{n}", name=name, kind=kind, country=country or None, mentions=mentions)  # type: ignore[arg-type]
+        )
     doc._.entities = entities
+    doc._.places = [
+        Place(
+            id=f"p{n}",
+            name=name,
+            country=iso,
+            feature="country" if name in COUNTRY_NAMES else "city",
+            mentions=[(m.start(), m.end()) for m in re.finditer(re.escape(name), text)],
+        )
+        for n, (name, iso) in enumerate((places or {}).items(), start=1)
+    ]
     claims = []
     for n, (speaker, content) in enumerate(said or [], start=1):
         start = text.index(content)
         span = (start, start + len(content))
+        speaker_entity = next((e.id for e in entities if e.name == speaker), None)
         claims.append(
-            Claim(id=f"c{n}", speaker=speaker, cue="said", kind="indirect", content=span, span=span)
+            Claim(
+                id=f"c{n}",
+                speaker=speaker,
+                speaker_entity=speaker_entity,
+                cue="said",
+                kind="indirect",
+                content=span,
+                span=span,
+            )
         )
     doc._.claims = claims
     doc = nlp.get_pipe("totor_events")(doc)
@@ -278,3 +305,92 @@ def test_one_incident_reported_twice_is_one_event_with_two_spans(nlp: Language) 
     assert first.spans[1][0] == text.index("Police said")
     # the government's attack has another actor: a separate event
     assert any(names(e.actor, table) == {"government troops"} for e in assaults)
+
+
+# -- implicit and natural doers, speakers, leaving organisations ------------------------------
+
+
+def test_an_arrest_with_no_doer_named_is_the_state_s(nlp: Language) -> None:
+    text = (
+        "Kenyan police fired tear gas at crowds in Nairobi on Monday. "
+        "Opposition figure Amos Kiprono was arrested at his home late on Sunday."
+    )
+    actors = {"Kenyan police": "government:KE", "Amos Kiprono": "person"}
+    events, table = run(nlp, text, actors, places={"Nairobi": "KE"})
+    arrest = one(events, "COERCE")
+    assert names(arrest.target, table) == {"Amos Kiprono"}
+    assert names(arrest.actor, table) == {"Kenyan police"}
+
+
+def test_a_named_arresting_force_is_kept_and_no_state_is_invented(nlp: Language) -> None:
+    text = "Rebel fighters detained two aid workers near the Kenya border on Friday."
+    events, table = run(nlp, text, {"Rebel fighters": "armed_group", "Kenya": "country:KE"})
+    assert names(one(events, "COERCE").actor, table) == {"Rebel fighters"}
+    # a killing is not an act only states commit: no default doer
+    events, table = run(
+        nlp, "A trader was killed in Kisumu, Kenya, on Friday.", {"Kenya": "country:KE"}
+    )
+    assert not one(events, "ASSAULT").actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coastal villages were struck by Cyclone Freddy on Saturday.",
+        "Hundreds of homes were destroyed by floods after days of heavy rain.",
+        "A powerful earthquake hit the mountain region before dawn.",
+    ],
+)
+def test_forces_of_nature_commit_no_assault(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text, {})
+    assert not of_type(events, "ASSAULT")
+
+
+def test_a_storm_does_not_hide_a_real_attack(nlp: Language) -> None:
+    text = "Gunmen attacked a relief convoy that was struck by floods last week."
+    events, table = run(nlp, text, {"Gunmen": "armed_group"})
+    assert names(one(events, "ASSAULT").actor, table) == {"Gunmen"}
+
+
+def test_we_in_a_quote_is_the_speaker(nlp: Language) -> None:
+    text = '"We condemn this cowardly attack on our soldiers," said Abdoulaye Diop on Tuesday.'
+    said = [("Abdoulaye Diop", "We condemn this cowardly attack on our soldiers")]
+    actors = {"Abdoulaye Diop": "person", "Islamist fighters": "armed_group"}
+    text += " Islamist fighters had stormed the base."
+    events, table = run(nlp, text, actors, said)
+    assert names(one(events, "DISAPPROVE").actor, table) == {"Abdoulaye Diop"}
+
+
+def test_described_as_deplorable_is_the_describer_s_disapproval(nlp: Language) -> None:
+    text = "Interior Minister Ruth Abena described the prison riot as deplorable."
+    events, table = run(nlp, text, {"Ruth Abena": "person"})
+    assert names(one(events, "DISAPPROVE").actor, table) == {"Ruth Abena"}
+
+
+def test_leaving_an_organisation_cuts_ties_but_troops_withdrawing_retreat(
+    nlp: Language,
+) -> None:
+    text = "Mali, Niger and Burkina Faso withdrew from ECOWAS in January."
+    actors = {"Mali": "country", "Niger": "country", "Burkina Faso": "country", "ECOWAS": "igo"}
+    events, table = run(nlp, text, actors)
+    cut = one(events, "SANCTION")
+    assert names(cut.target, table) == {"ECOWAS"}
+    assert "Mali" in names(cut.actor, table)
+    assert not of_type(events, "RETREAT")
+    events, table = run(
+        nlp, "Russian troops withdrew from the town on Sunday.", {"Russian troops": "military"}
+    )
+    assert one(events, "RETREAT") and not of_type(events, "SANCTION")
+
+
+def test_a_killing_told_in_a_town_then_in_its_country_is_one_event(nlp: Language) -> None:
+    text = (
+        "Gang leader Jean Baptiste was killed in Gonaives on Friday. "
+        "Officials said Jean Baptiste was killed in Haiti after police returned fire."
+    )
+    places = {"Gonaives": "HT", "Haiti": "HT"}
+    events, table = run(nlp, text, {"Jean Baptiste": "person"}, places=places)
+    killings = [e for e in of_type(events, "ASSAULT") if e.target]
+    assert len(killings) == 1
+    assert names(killings[0].target, table) == {"Jean Baptiste"}
+    assert len(killings[0].spans) == 2

@@ -372,7 +372,7 @@ class ActorRecognizer:
             if any(taken[ent.start : ent.end]):
                 continue
             span = _trim(ent)
-            if span is None or span[0].lower_ in self.table.hazard_words:
+            if span is None or self._names_hazard(doc, span):
                 continue  # 'Cyclone Chido' is a storm, not an actor
             if ent.label_ == "PERSON":
                 if ext.place_at(doc, span.start_char, span.end_char) is not None:
@@ -391,6 +391,14 @@ class ActorRecognizer:
             elif ent.label_ == "NORP" and span[-1].tag_ in ("NNS", "NNPS"):
                 found.append(_Found(span.start, span.end, Resolved(span.text, "people", None), 0))
         return found
+
+    def _names_hazard(self, doc: Doc, span: Span) -> bool:
+        """'Cyclone Chido', or 'Melissa' right after a capitalised 'Hurricane'."""
+        hazards = self.table.hazard_words
+        if span[0].lower_ in hazards:
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.is_title and before.lower_ in hazards
 
     def _generic(self, doc: Doc, taken: list[bool], named: list[_Found]) -> list[_Found]:
         """Unnamed references: 'the army' refers back; 'gunmen', 'civilians' stand alone."""

@@ -15,7 +15,7 @@ when the attribution interrupts it ("The talks, he said, failed"), runs across i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.language import Language
@@ -48,7 +48,7 @@ _CUE_PREFIX_DEPS = ("aux", "auxpass", "neg", "advmod")
 _ATTRIBUTION_DEPS = ("prep", "npadvmod", "advmod", "dative", "agent", "prt", "punct", "cc")
 # how far back (characters) a named speaker is still who "he said" refers to
 _PRONOUN_REACH = 1500
-_NOT_PERSON_ENTS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
+_NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 # "you know", "you think": the reader addressed, not a source
 _NOT_SPEAKERS = frozenset({"you"})
 _RELATIVE = frozenset({"that", "which", "who"})
@@ -63,7 +63,7 @@ class ReportingLexicon:
     roles: frozenset[str]
     object_content: frozenset[str] = frozenset()
     hearer_object: frozenset[str] = frozenset()
-    characterising: frozenset[str] = frozenset()
+    characterising: dict[str, tuple[str, ...]] = field(default_factory=dict)
     line_labels_not_speakers: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
 
@@ -77,7 +77,9 @@ def reporting_lexicon() -> ReportingLexicon:
         roles=frozenset(data["roles"]),
         object_content=frozenset(data.get("object_content", ())),
         hearer_object=frozenset(data.get("hearer_object", ())),
-        characterising=frozenset(data.get("characterising", ())),
+        characterising={
+            verb: tuple(preps) for verb, preps in data.get("characterising", {}).items()
+        },
         line_labels_not_speakers=frozenset(data.get("line_labels_not_speakers", ())),
         nouns=frozenset(data.get("nouns", ())),
     )
@@ -129,6 +131,8 @@ class ClaimFinder:
             subject = self._subject(token)
             if subject is None or subject.lower_ in _NOT_SPEAKERS:
                 continue
+            if subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+                continue  # a parse that took a stray word for the speaker
             content = self._content(token, subject, sent)
             if content is None:
                 continue
@@ -145,10 +149,9 @@ class ClaimFinder:
                 ),
                 default=0,
             )
-            speaker = _speaker_span(subject)
             drafts.append(
                 _Draft(
-                    speaker,
+                    _speaker_name(subject),
                     token.doc[token.i : token.i + 1],
                     _trim_chars(text, *content),
                     kind,
@@ -210,14 +213,16 @@ class ClaimFinder:
                     if subject is not None and subject.lower_ not in _RELATIVE:
                         return subject
         current = verb
-        for _ in range(3):
+        for _ in range(4):
             subject = next((c for c in current.children if c.dep_ in _SPEAKER_DEPS), None)
             if subject is not None:
-                if subject.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return current.head  # "a report that officials say ..."
                 return subject
             if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep":
-                current = current.head.head  # "responded by saying ..."
+                # "responded by saying ...", "After saying ..., she left", "aside from
+                # saying ...": the one saying is the subject of the clause around it
+                current = current.head.head
+                while current.dep_ in ("advmod", "pobj", "prep") and current.head is not current:
+                    current = current.head
                 continue
             if current.dep_ == "ROOT":
                 return _subject_left_of(current)
@@ -237,8 +242,22 @@ class ClaimFinder:
             (c for c in verb.children if c.dep_ in _COMPLEMENT_DEPS), key=lambda c: c.i < verb.i
         )
         complement = complements[0] if complements else None
+        if complement is None:
+            # "said after the meeting he would resign": a clause with its own subject and
+            # no "because"/"if" the parser hung on the verb as an adverbial
+            complement = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl"
+                    and c.i > verb.i
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                    and not any(g.dep_ == "mark" for g in c.children)
+                ),
+                None,
+            )
         if complement is None and lemma in self.lexicon.characterising:
-            return _characterised(verb)
+            return _characterised(verb, self.lexicon.characterising[lemma])
         if complement is None:
             complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if complement is None and lemma in self.lexicon.object_content:
@@ -369,7 +388,7 @@ class ClaimFinder:
             if verb is not None and subject is not None:
                 found.append(
                     _Draft(
-                        _speaker_span(subject),
+                        _speaker_name(subject),
                         doc[verb.i : verb.i + 1],
                         content,
                         "direct",
@@ -469,25 +488,29 @@ class ClaimFinder:
 
     def _named_speakers(
         self, doc: Doc, drafts: list[_Draft]
-    ) -> list[tuple[int, str, Entity | None]]:
-        """(position, name, entity) of the people quoted by name, in text order, for the
-        pronouns that follow: "..., said Andrew Kirkwood. ... he said" is Kirkwood."""
-        named: list[tuple[int, str, Entity | None]] = []
+    ) -> dict[str, list[tuple[int, str, Entity | None]]]:
+        """(position, name, entity) of the speakers quoted by name, in text order, by the
+        pronoun class that may stand for them: "..., said Andrew Kirkwood. ... he said"
+        is Kirkwood; "rights groups say ... They say" are the rights groups."""
+        named: dict[str, list[tuple[int, str, Entity | None]]] = {"person": [], "plural": []}
         for draft in drafts:
-            root = draft.speaker.root
-            if root.pos_ == "PRON":
+            if draft.speaker.root.pos_ == "PRON":
                 continue
             name = _name_of_span(draft.speaker)
             root = name.root
             entity = ext.entity_at(doc, root.idx, root.idx + len(root.text))
-            if entity is not None:
-                if entity.kind == "person":
-                    named.append((draft.speaker.start_char, name.text, entity))
-            elif root.ent_type_ == "PERSON" or (
-                root.pos_ == "PROPN" and root.ent_type_ not in _NOT_PERSON_ENTS
-            ):
-                named.append((draft.speaker.start_char, name.text, None))
-        return sorted(named, key=lambda n: n[0])
+            at = draft.speaker.start_char
+            # "X, who heads the foundation," is a person whatever the tagger made of X
+            who = any(c.dep_ == "relcl" and c.left_edge.lower_ == "who" for c in root.children)
+            if who or _is_person(entity) or any(t.ent_type_ == "PERSON" for t in name):
+                named["person"].append((at, name.text, entity if _is_person(entity) else None))
+            elif entity is None and root.pos_ == "PROPN" and root.ent_type_ not in _NOT_PERSON:
+                named["person"].append((at, name.text, None))
+            elif root.tag_ in ("NNS", "NNPS") and (entity is None or entity.kind == "people"):
+                named["plural"].append((at, name.text, entity))
+        for speakers in named.values():
+            speakers.sort(key=lambda n: n[0])
+        return named
 
     @staticmethod
     def _phrase(doc: Doc, draft: _Draft) -> Span:
@@ -497,7 +520,7 @@ class ClaimFinder:
         return phrase if phrase is not None and len(phrase) else draft.speaker
 
     def _speaker(
-        self, doc: Doc, draft: _Draft, named: list[tuple[int, str, Entity | None]]
+        self, doc: Doc, draft: _Draft, named: dict[str, list[tuple[int, str, Entity | None]]]
     ) -> tuple[str, Entity | None]:
         """The speaker's name and entity; a pronoun takes the last compatible actor's."""
         speaker = draft.speaker
@@ -505,9 +528,12 @@ class ClaimFinder:
         if head.pos_ == "PRON" and head.lower_ in ext.PRONOUN_CLASS:
             if not self.resolve_pronouns:
                 return speaker.text, None
-            if ext.PRONOUN_CLASS[head.lower_] == "person":
-                # the person quoted last, when quoted shortly before, is who "he said" means
-                recent = [n for n in named if head.idx - _PRONOUN_REACH < n[0] < head.idx]
+            pronoun_class = ext.PRONOUN_CLASS[head.lower_]
+            if pronoun_class in named:
+                # the speaker quoted last, when quoted shortly before, is who "he said" means
+                recent = [
+                    n for n in named[pronoun_class] if head.idx - _PRONOUN_REACH < n[0] < head.idx
+                ]
                 if recent:
                     _, name, entity = recent[-1]
                     return (entity.name if entity else name), entity
@@ -572,6 +598,10 @@ def _merged(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return accepted
 
 
+def _is_person(entity: Entity | None) -> bool:
+    return entity is not None and entity.kind == "person"
+
+
 def _name_of_span(speaker: Span) -> Span:
     """The proper name in a speaker phrase headed by a title or role: "the leader of the
     movement, Florence Ozor" -> "Florence Ozor"."""
@@ -620,6 +650,14 @@ def _speaker_span(head: Token) -> Span:
     return doc[start:end]
 
 
+def _speaker_name(subject: Token) -> Span:
+    """The name a subject gives the speaker; a relative pronoun gives its noun's: "Luis
+    Rubio, who heads the centre, said" is Luis Rubio (the span stays on "who")."""
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        return _speaker_span(subject.head.head)
+    return _speaker_span(subject)
+
+
 def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
     """Characters of the whole noun phrase naming the speaker, appositions included:
     "Brian Fallon, the campaign's press secretary"; for "a report that says ..." the
@@ -629,10 +667,13 @@ def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
     if verb is not None and head.left_edge.i <= verb.i < end:
         end = next((c.left_edge.i for c in head.rights if c.left_edge.i <= verb.i), head.i + 1)
     start = max(_after_last_newline(doc, head.left_edge.i, end), _fallback_start(head))
-    # a clause set off by a comma says more about the speaker but is not the name:
-    # "Mr. Kamin, who emphasized that ...", "Trump, speaking to veterans, said"
+    # a participle set off by commas, or a relative clause that reports speech of its
+    # own, is not part of the name: "Trump, speaking to veterans, said", "Mr. Kamin, who
+    # stressed that ..., said"; "Luis Rubio, who heads the centre," stays whole
     for token in doc[head.i + 1 : end]:
-        if token.dep_ in ("relcl", "acl") and doc[token.left_edge.i - 1].text == ",":
+        if token.dep_ not in ("relcl", "acl") or doc[token.left_edge.i - 1].text != ",":
+            continue
+        if token.dep_ == "acl" or token.lemma_.lower() in reporting_lexicon().verbs:
             end = token.left_edge.i
             break
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -689,15 +730,16 @@ def _subtree_chars(complement: Token) -> tuple[int, int]:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
-def _characterised(verb: Token) -> tuple[int, int] | None:
-    """ "called the strike a massacre", "described the talks as useful": the object with
-    what it is called; None when the verb has no such complement ("called a meeting")."""
+def _characterised(verb: Token, preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """ "called the strike a massacre", "described the talks as useful", "blamed the
+    army for the blast": the object with what it is held to be; None when the verb has
+    no such complement ("called a meeting", "blamed the weather")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     complement = next(
         (
             c
             for c in verb.children
-            if c.i > verb.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))
+            if c.i > verb.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in preps))
         ),
         None,
     )

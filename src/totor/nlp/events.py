@@ -678,9 +678,11 @@ def _dominant_country(doc: Doc) -> str | None:
     if "totor_dominant_country" in doc.user_data:
         return cast(str | None, doc.user_data["totor_dominant_country"])
     counts: dict[str, int] = {}
-    for item in [*ext.places(doc), *ext.entities(doc)]:
-        if item.country:
-            counts[item.country] = counts.get(item.country, 0) + len(item.mentions)
+    located: list[tuple[str | None, int]] = [(p.country, len(p.mentions)) for p in ext.places(doc)]
+    located += [(e.country, len(e.mentions)) for e in ext.entities(doc)]
+    for iso, n in located:
+        if iso:
+            counts[iso] = counts.get(iso, 0) + n
     best = max(counts.values(), default=0)
     leaders = [iso for iso, n in counts.items() if n == best]
     dominant = leaders[0] if len(leaders) == 1 else None

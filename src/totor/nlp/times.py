@@ -70,6 +70,15 @@ class _Vocabulary:
     units: dict[str, str]
     clock_suffixes: frozenset[str]
     patterns: list[dict[str, Any]]
+    anaphoric_days: dict[str, int]
+    anaphoric_directions: dict[str, int]
+    anaphoric_ordinals: dict[str, int]
+    vague_amounts: dict[str, int]
+    future_modals: frozenset[str]
+    prospective_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    parts_of_month: dict[str, tuple[int, int | None]]
+    parts_of_year: dict[str, tuple[int, int]]
 
 
 @cache
@@ -104,6 +113,15 @@ def vocabulary() -> _Vocabulary:
         units=raw["calendar_units"],
         clock_suffixes=frozenset(raw["clock_suffixes"]),
         patterns=expand(raw["patterns"]),
+        anaphoric_days=raw["anaphoric_days"],
+        anaphoric_directions=raw["anaphoric_directions"],
+        anaphoric_ordinals=raw["anaphoric_ordinals"],
+        vague_amounts=raw["vague_amounts"],
+        future_modals=frozenset(raw["future_modals"]),
+        prospective_verbs=frozenset(raw["prospective_verbs"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
+        parts_of_month={k: (v[0], v[1]) for k, v in raw["parts_of_month"].items()},
+        parts_of_year={k: (v[0], v[1]) for k, v in raw["parts_of_year"].items()},
     )
 
 
@@ -162,11 +180,14 @@ def _unknown(precision: TimePrecision) -> Normalised:
 # --- the rules --------------------------------------------------------------------------
 
 
-def _number(word: str) -> int | None:
+def _number(word: str, approx: bool = False) -> int | None:
+    """The amount a phrase states; with ``approx``, "nearly 30" counts as 30."""
     from totor.nlp.numbers import parse_quantity
 
     quantity = parse_quantity(word)
-    if quantity is None or quantity.approx or quantity.low is not None:
+    if quantity is None or quantity.value is None:
+        return None
+    if not approx and (quantity.approx or quantity.low is not None):
         return None
     return int(quantity.value)
 
@@ -197,13 +218,16 @@ def normalise(
     published: date | None,
     titles: Sequence[bool] | None = None,
     future: bool = False,
+    reference: date | None = None,
 ) -> Normalised | None:
     """Place an expression (its lower-cased words) on the calendar, or None if it is not one.
 
     ``titles`` says which words were written with a capital (so that "may" the verb is
     not taken for May the month). ``future`` says the clause is about what will happen
     ("talks will resume on Wednesday"): then a bare weekday or day of a month is the
-    next one rather than the last one.
+    next one rather than the last one. ``reference`` is the day the text last mentioned:
+    expressions that count from it ("a day earlier", "the previous year") are placed
+    against it, or against publication when there is none.
     """
     if titles is None:
         titles = [True] * len(words)
@@ -216,8 +240,10 @@ def normalise(
                 return None  # a list of two dates: each is read alone
             # "between 2014 and 2021", "September 25 to Friday", "2010-2011"
             left_words = [w for w in words[:i] if w not in ("between", "from")]
-            left = _normalise_one(left_words, published, titles[i - len(left_words) : i], future)
-            right = _normalise_one(words[i + 1 :], published, titles[i + 1 :], future)
+            left = _normalise_one(
+                left_words, published, titles[i - len(left_words) : i], future, reference
+            )
+            right = _normalise_one(words[i + 1 :], published, titles[i + 1 :], future, reference)
             if left is None or right is None:
                 return None
             if left.start and right.end and left.start > right.end:
@@ -226,11 +252,15 @@ def normalise(
             if None in (left.start, right.end):
                 anchor = "unknown"
             return Normalised(left.start, right.end, left.precision, anchor)
-    return _normalise_one(words, published, titles, future)
+    return _normalise_one(words, published, titles, future, reference)
 
 
 def _normalise_one(
-    words: Sequence[str], published: date | None, titles: Sequence[bool], future: bool
+    words: Sequence[str],
+    published: date | None,
+    titles: Sequence[bool],
+    future: bool,
+    reference: date | None = None,
 ) -> Normalised | None:
     vocab = vocabulary()
     joined = " ".join(words)
@@ -269,10 +299,10 @@ def _normalise_one(
                 return None
             return _with_clock(_day(d, "absolute"), clock)
         if month:
-            return _month(year, month, "absolute")
+            return _part_of_month(words, _month(year, month, "absolute"))
         if any(w in vocab.units for w in words):
             return None  # "2014 years", odd; not a date
-        return _year(year, "absolute")
+        return _part_of_year(words, year, "absolute")
 
     if month and day:
         if published is None:
@@ -296,7 +326,9 @@ def _normalise_one(
             y = published.year - 1
         else:
             y = published.year if month <= published.month else published.year - 1
-        return _month(y, month, "published")
+            if future and month > published.month:
+                y = published.year
+        return _part_of_month(words, _month(y, month, "published"))
 
     if weekday is not None:
         if published is None:
@@ -330,7 +362,89 @@ def _normalise_one(
                 return _unknown("day")
             return _day(published + timedelta(days=vocab.relative_days[text]))
 
+    anaphoric = _anaphoric(words, reference or published)
+    if anaphoric is not None:
+        return anaphoric
+    if clock is not None and all(
+        w in vocab.clock_suffixes or _CLOCK_RE.match(w) or w in ("around", "about", "local", "time")
+        for w in words
+    ):
+        # a bare clock time ("around 3 a.m. local time") is on the day last spoken of
+        base = reference or published
+        return _with_clock(_day(base), clock) if base else _unknown("hour")
+
     return _relative_unit(words, published)
+
+
+def _part_of_month(words: Sequence[str], whole: Normalised) -> Normalised:
+    """ "late January" is the last part of the month, "mid-March" its middle."""
+    part = next((vocabulary().parts_of_month[w] for w in words if w in vocabulary().parts_of_month), None)
+    if part is None or whole.start is None or whole.end is None:
+        return whole
+    first = date.fromisoformat(whole.start)
+    last = date.fromisoformat(whole.end)
+    start = first.replace(day=part[0])
+    end = last if part[1] is None else first.replace(day=part[1])
+    return Normalised(start.isoformat(), end.isoformat(), whole.precision, whole.anchor)
+
+
+def _part_of_year(words: Sequence[str], year: int, anchor: TimeAnchor) -> Normalised:
+    """ "early 2020" is its first months, "late last year" its last ones."""
+    part = next((vocabulary().parts_of_year[w] for w in words if w in vocabulary().parts_of_year), None)
+    if part is None:
+        return _year(year, anchor)
+    last_day = calendar.monthrange(year, part[1])[1]
+    return Normalised(
+        date(year, part[0], 1).isoformat(), date(year, part[1], last_day).isoformat(), "month", anchor
+    )
+
+
+def _anaphoric(words: Sequence[str], base: date | None) -> Normalised | None:
+    """Expressions that count from a time the text gave: "one day earlier", "the day after",
+    "two weeks later", "the previous year". ``base`` is that time (or publication)."""
+    vocab = vocabulary()
+    joined = " ".join(w for w in words if w != "just")
+    if joined in vocab.anaphoric_days:
+        if base is None:
+            return _unknown("day")
+        return _day(base + timedelta(days=vocab.anaphoric_days[joined]))
+    kept = [w for w in words if w not in ("just", "some", "about", "around", "only")]
+    if len(kept) >= 2 and kept[-1] in vocab.anaphoric_directions and kept[-2] in vocab.units:
+        unit = vocab.units[kept[-2]]
+        amount_words = kept[:-2]
+        if not amount_words or unit == "hour":
+            amount: int | None = 0 if unit == "hour" or not amount_words else None
+            if unit != "hour":
+                return None  # "days later": no amount to count by
+        elif amount_words[-1] in ("a", "an"):
+            amount = 1
+        else:
+            amount = _number(" ".join(amount_words), approx=True)
+        if amount is None or unit not in ("day", "week", "month", "year", "hour"):
+            return None
+        if base is None:
+            return _unknown("day")
+        shifted = _minus(base, -amount * vocab.anaphoric_directions[kept[-1]], "day" if unit == "hour" else unit)
+        return _day(shifted)
+    if len(kept) == 3 and kept[0] in ("the", "that") and kept[1] in vocab.anaphoric_ordinals:
+        unit = vocab.units.get(kept[2], "")
+        if unit not in ("day", "week", "month", "year"):
+            return None
+        if base is None:
+            return _unknown(unit)  # type: ignore[arg-type]
+        offset = vocab.anaphoric_ordinals[kept[1]]
+        if unit == "day":
+            return _day(base + timedelta(days=offset))
+        if unit == "week":
+            monday = base - timedelta(days=base.weekday()) + timedelta(weeks=offset)
+            return Normalised(
+                monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", "published"
+            )
+        if unit == "month":
+            y, m = _shift_month(base, offset)
+            return _month(y, m, "published")
+        return _year(base.year + offset, "published")
+    return None
 
 
 def _with_clock(norm: Normalised, clock: tuple[int, int] | None) -> Normalised:
@@ -356,7 +470,7 @@ def _relative_unit(words: Sequence[str], published: date | None) -> Normalised |
     if "ago" in after:
         if not before:
             return None  # "years ago": no amount to place it by
-        amount = 1 if before[-1] in ("a", "an") else _number(" ".join(before))
+        amount = 1 if before[-1] in ("a", "an") else _number(" ".join(before), approx=True)
         if amount is None or unit == "weekend":
             return None
         if published is None:
@@ -367,11 +481,23 @@ def _relative_unit(words: Sequence[str], published: date | None) -> Normalised |
         if unit == "year":
             return _year(d.year, "published")
         if unit == "week":
-            monday = d - timedelta(days=d.weekday())
-            return Normalised(
-                monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week", "published"
-            )
+            # "six weeks ago" names the day that many weeks back, not a calendar week
+            return Normalised(d.isoformat(), d.isoformat(), "week", "published")
         return _day(d)
+
+    vague = next((vocab.vague_amounts[w] for w in before if w in vocab.vague_amounts), None)
+    if vague is not None and unit != "weekend" and (
+        "recent" in before or before[:2] in (["the", "past"], ["the", "last"])
+    ):
+        # "in recent days", "over the last couple of weeks": a period ending at publication
+        if published is None:
+            return _unknown(precision)
+        start = _minus(published, vague, unit)
+        if unit == "month":
+            start = start.replace(day=1)
+        elif unit == "year":
+            start = start.replace(month=1, day=1)
+        return Normalised(start.isoformat(), published.isoformat(), precision, "published")
 
     if before[:1] == ["the"] and len(before) >= 2 and before[1] in ("past", "last"):
         # a period ending at publication
@@ -413,11 +539,18 @@ def _relative_unit(words: Sequence[str], published: date | None) -> Normalised |
             y, m = _shift_month(published, offset)
             norm = _month(y, m, "published")
         elif unit == "year":
-            norm = _year(published.year + offset, "published")
+            norm = _part_of_year(before, published.year + offset, "published")
         else:
             return None
         if earlier and offset == 0:
             return Normalised(norm.start, published.isoformat(), norm.precision, norm.anchor)
+        if "later" in before and offset == 0 and norm.end:
+            # "later this year": what is left of it after publication
+            after_day = published + timedelta(days=1)
+            if unit == "year":
+                y, m = _shift_month(published, 1)
+                after_day = max(after_day, date(y, m, 1)) if y == published.year else after_day
+            return Normalised(after_day.isoformat(), norm.end, norm.precision, norm.anchor)
         return norm
     return None
 
