@@ -452,7 +452,7 @@ def outlet_name(article: Article) -> str:
     if article.outlet:
         return article.outlet
     host = urlsplit(article.url or "").hostname or ""
-    return host.removeprefix("www.") or "(unknown outlet)"
+    return host.removeprefix("www.") or "(unnamed)"
 
 
 def _within(inner: Sequence[int], outer: Sequence[int]) -> bool:
@@ -564,7 +564,15 @@ def _accounts(article: Article, event_keys: set[str]) -> list[dict[str, Any]]:
         quotes = [quote for quote in found.pop("_quotes") if quote.strip()]
         found.pop("_ranges")
         texts = [figure["text"] for figure in found["figures"] if figure["text"]]
-        shortest = min(quotes, key=lambda q: len(" ".join(q.split())), default="")
+        # the quote that holds the source's own figures, else the shortest, else its claim
+        with_figures = [
+            quote
+            for quote in quotes
+            if any(figure["quote"] in quote for figure in found["figures"])
+        ]
+        shortest = min(with_figures or quotes, key=lambda q: len(" ".join(q.split())), default="")
+        if not shortest and found["claims"]:
+            shortest = article.quote(claims[found["claims"][0]].content)
         found["evidence"] = trim_quote(shortest)
         found["says"] = "; ".join(dict.fromkeys(texts)) or found["evidence"]
         if found["events"] or found["figures"] or found["claims"]:

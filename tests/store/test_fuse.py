@@ -110,7 +110,9 @@ def report(
         for n, (phrase, value, measure, subject) in enumerate(figures, start=1)
     ]
     label_items = [
-        Label(id=f"l{n}", term=term, claim=claim if term in sentence else None, span=span(text, term))
+        Label(
+            id=f"l{n}", term=term, claim=claim if term in sentence else None, span=span(text, term)
+        )
         for n, term in enumerate(labels, start=1)
     ]
     event = Event(
@@ -283,7 +285,9 @@ def test_an_event_dated_only_to_a_month_does_not_fuse(corpus: Corpus) -> None:
 
 def test_a_chain_whose_ends_are_far_apart_is_not_one_incident(corpus: Corpus) -> None:
     actor = ("Baloch Liberation Army",)
-    sibi = report("The Baloch Liberation Army attacked a train near Sibi", place="Sibi", actors=actor)
+    sibi = report(
+        "The Baloch Liberation Army attacked a train near Sibi", place="Sibi", actors=actor
+    )
     unplaced = report(
         "The Baloch Liberation Army attacked a convoy", actors=actor, day=12, outlet="Daily Two"
     )
@@ -365,6 +369,7 @@ def test_accounts_hold_only_sources_and_labels_of_the_incident(corpus: Corpus) -
         )
     )
     army.labels[1].claim = "c2"
+    army.labels[2].refers_to = "e1"  # names an actor of the event, but not in its sentence
     wire = report(
         "Gunmen attacked a train near Dhadar,\n killing at least 21 passengers",
         place="Dhadar",

@@ -732,9 +732,16 @@ def _subtree_chars(complement: Token) -> tuple[int, int]:
 
 def _characterised(verb: Token, preps: tuple[str, ...]) -> tuple[int, int] | None:
     """ "called the strike a massacre", "described the talks as useful", "blamed the
-    army for the blast": the object with what it is held to be; None when the verb has
-    no such complement ("called a meeting", "blamed the weather")."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    army for the blast", "condemned what he called a breach": the object with what it is
+    held to be; None when the verb has no such complement ("called a meeting")."""
+    obj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and (c.i > verb.i or c.lower_ in ("what", "whatever"))
+        ),
+        None,
+    )
     complement = next(
         (
             c

@@ -231,7 +231,12 @@ def normalise(
     """
     if titles is None:
         titles = [True] * len(words)
-    kept = [(w, t) for w, t in zip(words, titles, strict=False) if w not in (",", "'s")]
+    kept = [
+        (w, t)
+        for i, (w, t) in enumerate(zip(words, titles, strict=False))
+        # "mid - March" is one expression, not a range
+        if w not in (",", "'s") and not (w == "-" and i > 0 and words[i - 1] == "mid")
+    ]
     words = [w for w, _ in kept]
     titles = [t for _, t in kept]
     for i, word in enumerate(words):
@@ -528,6 +533,15 @@ def _relative_unit(words: Sequence[str], published: date | None) -> Normalised |
             return Normalised(
                 saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", "published"
             )
+        if any(w in ("beginning", "start") for w in before) and unit in ("week", "month", "year"):
+            # "since the beginning of the year": from the start of the current one
+            y, m = (published.year, 1) if unit == "year" else (published.year, published.month)
+            first = (
+                date(y, m, 1)
+                if unit != "week"
+                else published - timedelta(days=published.weekday())
+            )
+            return Normalised(first.isoformat(), published.isoformat(), precision, "published")
         if which == "the":
             return None
         offset = {"this": 0, "last": -1, "next": 1}[which]
@@ -586,8 +600,10 @@ class TimeFinder:
         spans = {(start, end) for _, start, end in self.matcher(doc)}
         if self.use_entities:
             spans.update((e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME"))
-        # longest first, so "early on Saturday" wins over "Saturday"
-        return sorted(spans, key=lambda s: (s[0] - s[1], s[0]))
+        # trimmed first ("since Feb." must not beat "Feb. 24"), then longest first, so
+        # "early on Saturday" wins over "Saturday"
+        trimmed = {self._trim(doc, start, end) for start, end in spans}
+        return sorted((s for s in trimmed if s[0] < s[1]), key=lambda s: (s[0] - s[1], s[0]))
 
     def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         vocab = vocabulary()
@@ -612,46 +628,132 @@ class TimeFinder:
 
     @staticmethod
     def _future(span: Span) -> bool:
-        """Whether the clause governing the span speaks of what will happen."""
+        """Whether the clause governing the span speaks of what is still to come.
+
+        Future auxiliaries ("will meet Thursday", "would be out by September 11"), a
+        to-infinitive under a verb of intent ("is scheduled to travel Wednesday") and the
+        present tense of a non-reporting verb ("there's another meeting Wednesday", "the
+        summit opens Monday") look ahead; past forms and "officials say Tuesday" do not.
+        """
+        vocab = vocabulary()
         token = span.root
         for _ in range(4):
             if token.pos_ in ("VERB", "AUX"):
-                return (
-                    any(
-                        c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo")
-                        for c in token.children
-                    )
-                    or token.lower_ == "will"
-                )
-            if token.head == token:
                 break
+            if token.head == token:
+                return False
             token = token.head
-        return False
+        else:
+            return False
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        if token.lower_ in vocab.future_modals:
+            return True
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in ("have", "has", "had", "'ve") for c in auxiliaries):
+            return False  # "would have met", "has met": already happened
+        if any(c.lower_ in vocab.future_modals for c in auxiliaries):
+            return True
+        if token.tag_ == "VB" and any(c.tag_ == "TO" for c in auxiliaries):
+            return token.head.lemma_.lower() in vocab.prospective_verbs or (
+                token.head.lemma_.lower() == "be" and token.head.head.lemma_.lower() == "due"
+            )
+        if token.lemma_.lower() in vocab.prospective_verbs and token.tag_ == "VBN":
+            # "the vote is set for Sunday", "talks are scheduled for Monday"
+            return any(c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+        present = token.tag_ in ("VBZ", "VBP") or (
+            token.tag_ == "VBG" and any(c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+        )
+        # the present looks ahead only for a named day ("the summit opens Monday");
+        # "the fourth attack this year", "inflation is high in March" stay where they are
+        names_day = any(t.lower_ in vocab.weekdays for t in span)
+        return present and names_day and token.lemma_.lower() not in vocab.reporting_verbs
 
-    def normalise_span(self, span: Span, published: date | None) -> Normalised | None:
+    def normalise_span(
+        self, span: Span, published: date | None, reference: date | None = None
+    ) -> Normalised | None:
         words = [t.lower_ for t in span]
         titles = [t.is_title or t.is_upper for t in span]
-        norm = normalise(words, published, titles, self._future(span))
+        if self._not_a_time(span):
+            return None
+        # "since December" always looks back
+        looks_back = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+        future = not looks_back and self._future(span)
+        norm = normalise(words, published, titles, future, reference)
         if norm is None and self.use_dateparser:
             texts = [w for w in words if _NUMERIC_DATE_RE.match(w)]
             if len(texts) == 1:
                 norm = _dateparser(texts[0], published)
         return norm
 
+    @staticmethod
+    def _not_a_time(span: Span) -> bool:
+        """Words that look like times but do not place anything on the calendar."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if span[-1].lower_ in ("earlier", "later") and after is not None and after.lower_ == "than":
+            return True  # "a month later than expected" compares, it does not date
+        if (
+            span[-1].lower_ in ("after", "before")
+            and after is not None
+            and after.pos_ in ("DET", "NOUN", "PROPN", "NUM", "PRON", "ADJ")
+        ):
+            # "the day after the 40 were deported" counts from an event, not a date
+            return True
+        if len(span) == 1 and span[0].lower_ == "overnight":
+            # "an overnight raid" says how the raid went, not when
+            return span[0].dep_ == "amod" or (before is not None and before.pos_ == "DET")
+        if len(span) == 1 and span[0].shape_ == "dddd" and before is not None:
+            # a year inside a name: "Vision 2030", "Euro 2024", "Agenda 2063"
+            return (
+                before.pos_ == "PROPN"
+                and before.is_title
+                and before.lower_ not in vocabulary().months
+                and before.ent_type_ != "DATE"
+            )
+        return False
+
+    @staticmethod
+    def _since(doc: Doc, span: Span, norm: Normalised, published: date | None) -> Normalised:
+        """ "since December" is a period that runs up to publication."""
+        if span.start == 0 or doc[span.start - 1].lower_ != "since" or published is None:
+            return norm
+        if norm.start is None or norm.start[:10] > published.isoformat():
+            return norm
+        return Normalised(norm.start, published.isoformat(), norm.precision, norm.anchor)
+
     def find(self, doc: Doc, published: date | None) -> list[Time]:
         taken: list[tuple[int, int]] = []
-        chosen: list[tuple[Span, Normalised]] = []
+        picked: list[Span] = []
         for start, end in self.candidates(doc):
-            start, end = self._trim(doc, start, end)
-            if start >= end or any(start < b and a < end for a, b in taken):
+            if any(start < b and a < end for a, b in taken):
                 continue
             span = doc[start:end]
-            norm = self.normalise_span(span, published)
-            if norm is None:
+            if self.normalise_span(span, published) is None:
                 continue
             taken.append((start, end))
+            picked.append(span)
+        # second pass in text order: "one day earlier" counts from the time just before it
+        picked.sort(key=lambda s: s.start)
+        chosen: list[tuple[Span, Normalised]] = []
+        day_reference: date | None = None  # the last single day the text named
+        reference: date | None = None  # the last day, month or year it named
+        for span in picked:
+            counts_days = any(
+                t.lower_ in ("day", "days", "hours", "hour", "week", "weeks") for t in span
+            ) or span[-1].lower_ in ("a.m.", "p.m.", "am", "pm", "time")
+            norm = self.normalise_span(span, published, day_reference if counts_days else reference)
+            if norm is None:
+                continue
+            norm = self._since(doc, span, norm, published)
             chosen.append((span, norm))
-        chosen.sort(key=lambda item: item[0].start)
+            # periods that run up to publication ("the past year") set no reference
+            ends_at_publication = published is not None and norm.end == published.isoformat()
+            if norm.start and norm.end and norm.start[:10] == norm.end[:10]:
+                reference = day_reference = date.fromisoformat(norm.start[:10])
+            elif norm.start and norm.precision in ("month", "year") and not ends_at_publication:
+                reference = date.fromisoformat(norm.start[:10])
         return [
             Time(
                 id=f"t{i}",
