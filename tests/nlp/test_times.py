@@ -217,7 +217,10 @@ def test_the_past_year_is_a_period_ending_at_publication(nlp: Language) -> None:
         "The ceasefire was due to expire within 48 hours.",
         "A 25-year-old man was among those detained.",
         "The force will have 5,000 troops and 300 vehicles.",
-        "In recent years the economy has shrunk.",
+        "Troops launched an overnight raid on the camp.",
+        "The port expansion is part of Vision 2030, the ministry said.",
+        "Riots broke out the day after the verdict was read.",
+        "The convoy reached the border a month later than planned.",
     ],
 )
 def test_durations_ages_and_counts_are_not_times(nlp: Language, sentence: str) -> None:
@@ -243,3 +246,103 @@ def test_two_dates_joined_by_and_are_read_apart(nlp: Language) -> None:
         ("March 3", "2024-03-03"),
         ("March 5", "2024-03-05"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("The envoy is scheduled to arrive in Khartoum on Thursday.", "2024-05-09"),
+        ("Foreign ministers meet in Brussels on Friday to discuss sanctions.", "2024-05-10"),
+        ("Rebels seized the airport on Friday, residents said.", "2024-05-03"),
+        ("The army says it repelled an attack on Friday.", "2024-05-03"),
+        ("He said all foreign troops would be out by September 11.", "2024-09-11"),
+        ("Elections will be held in September, the commission said.", "2024-09-01"),
+    ],
+)
+def test_tense_decides_which_side_of_publication(nlp: Language, sentence: str, start: str) -> None:
+    assert only(nlp, sentence).start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "start"),
+    [
+        (
+            "The rebels took the airport on April 20. Two days later, they pulled out.",
+            "Two days later",
+            "2024-04-22",
+        ),
+        (
+            "The senate passed the bill late Monday. One day earlier, crowds had blocked "
+            "the main road.",
+            "One day earlier",
+            "2024-05-05",
+        ),
+        (
+            "Exports fell in 2022, after rising sharply the previous year.",
+            "the previous year",
+            "2021-01-01",
+        ),
+        (
+            "Gunmen raided the checkpoint on Sunday. The assault began around 2 a.m. local time.",
+            "around 2 a.m. local time",
+            "2024-05-05T02:00",
+        ),
+        (
+            "Ballots were counted on April 28 and the result was published the day after.",
+            "the day after",
+            "2024-04-29",
+        ),
+    ],
+)
+def test_expressions_that_count_from_the_last_date_given(
+    nlp: Language, text: str, expression: str, start: str
+) -> None:
+    found = times_of(nlp, text)
+    assert found[-1].text == expression
+    assert found[-1].start == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end"),
+    [
+        ("The offensive began in late January.", "late January", "2024-01-20", "2024-01-31"),
+        ("The hearing opened in mid-March in The Hague.", "mid-March", "2024-03-10", "2024-03-20"),
+        ("The company collapsed in early 2020.", "early 2020", "2020-01-01", "2020-04-30"),
+        ("Prices began to climb late last year.", "late last year", "2023-10-01", "2023-12-31"),
+        ("The vote is expected later this year.", "later this year", "2024-06-01", "2024-12-31"),
+        ("The ship left port six weeks ago.", "six weeks ago", "2024-03-26", "2024-03-26"),
+        (
+            "The treaty was signed nearly 30 years ago.",
+            "nearly 30 years ago",
+            "1994-01-01",
+            "1994-12-31",
+        ),
+        ("Shelling has intensified in recent days.", "recent days", "2024-05-04", "2024-05-07"),
+        (
+            "Attacks rose over the last couple of weeks.",
+            "the last couple of weeks",
+            "2024-04-23",
+            "2024-05-07",
+        ),
+        (
+            "Prices have doubled since the beginning of the year.",
+            "the beginning of the year",
+            "2024-01-01",
+            "2024-05-07",
+        ),
+        ("He has been held since Feb. 24 without charge.", "Feb. 24", "2024-02-24", "2024-02-24"),
+    ],
+)
+def test_parts_periods_and_counts_back(
+    nlp: Language, sentence: str, expression: str, start: str, end: str
+) -> None:
+    time = only(nlp, sentence)
+    assert (time.text, time.start, time.end) == (expression, start, end)
+
+
+def test_weekday_range_runs_forward(nlp: Language) -> None:
+    time = only(nlp, "Heavy rain fell from Monday to Wednesday across the south.", "2024-05-09")
+    assert (time.text, time.start, time.end) == ("Monday to Wednesday", "2024-05-06", "2024-05-08")
+    # in a Tuesday paper the coming Wednesday falls before the coming Monday
+    time = only(nlp, "The strike will run from Monday to Wednesday.", "2024-05-07")
+    assert (time.start, time.end) == ("2024-05-13", "2024-05-15")

@@ -221,12 +221,12 @@ class ClaimFinder:
                 # "responded by saying ...", "After saying ..., she left", "aside from
                 # saying ...": the one saying is the subject of the clause around it
                 current = current.head.head
-                while current.dep_ in ("advmod", "pobj", "prep") and current.head is not current:
+                while current.dep_ in ("advmod", "pobj", "prep") and current.head.i != current.i:
                     current = current.head
                 continue
             if current.dep_ == "ROOT":
                 return _subject_left_of(current)
-            if current.dep_ not in _PARTICIPLE_DEPS or current.head is current:
+            if current.dep_ not in _PARTICIPLE_DEPS or current.head.i == current.i:
                 return None
             if current.dep_ == "advcl" and current.tag_ != "VBG":
                 return None  # "because ..., when ..." clauses have their own subject
@@ -644,10 +644,35 @@ def _speaker_span(head: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
+    end = _mended_name_end(head, end)
     start = max(_after_last_newline(doc, start, end), _fallback_start(head))
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
+
+
+def _mended_name_end(head: Token, end: int) -> int:
+    """The small model sometimes splits a titled name into several subjects of the verb
+    ("army spokesman Major Lior Ben-David told": spokesman, Lior, Ben, -, David each hang
+    from "told"). Proper-name tokens that follow the subject straight up to the verb, all
+    hanging from it, belong to the speaker's name."""
+    doc = head.doc
+    verb = head.head
+    if verb.i == head.i or verb.i <= end:
+        return end
+    mended = end
+    while mended < verb.i:
+        token = doc[mended]
+        inside = token.head.i == verb.i or end <= token.head.i < verb.i
+        if not inside or token.dep_ not in _SPLIT_NAME_DEPS:
+            return end
+        if not (token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.text in "-–"):
+            return end
+        mended += 1
+    return mended
+
+
+_SPLIT_NAME_DEPS = frozenset({"nsubj", "npadvmod", "compound", "appos", "punct", "nmod"})
 
 
 def _speaker_name(subject: Token) -> Span:
@@ -666,6 +691,7 @@ def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
     end = head.right_edge.i + 1
     if verb is not None and head.left_edge.i <= verb.i < end:
         end = next((c.left_edge.i for c in head.rights if c.left_edge.i <= verb.i), head.i + 1)
+    end = _mended_name_end(head, end)
     start = max(_after_last_newline(doc, head.left_edge.i, end), _fallback_start(head))
     # a participle set off by commas, or a relative clause that reports speech of its
     # own, is not part of the name: "Trump, speaking to veterans, said", "Mr. Kamin, who

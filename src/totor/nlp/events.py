@@ -480,7 +480,7 @@ def _governors(token: Token) -> list[Token]:
     current = token
     while (
         current.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl")
-        and current.head is not current
+        and current.head.i != current.i
     ):
         current = current.head
         if current.pos_ in ("VERB", "AUX", "NOUN"):
@@ -571,9 +571,9 @@ def _verb_arguments(
             targets.extend(g for g in child.children if g.dep_ == "pobj")
     if not actors:
         head = token.head
-        if token.dep_ == "relcl" and token.head is not token:
+        if token.dep_ == "relcl" and token.head.i != token.i:
             actors.append(head)  # "militants who attacked"
-        elif token.dep_ in ("conj", "xcomp", "advcl") and head is not token:
+        elif token.dep_ in ("conj", "xcomp", "advcl") and head.i != token.i:
             if head.pos_ in _ADJ_POS and head.dep_ == "acomp":
                 head = head.head  # "Hamas is ready to accept": the subject of "is"
             head_actors, _ = _verb_arguments(head) if head.pos_ in ("VERB", "AUX") else ([], [])
@@ -621,7 +621,7 @@ def _light_verb_of(
         token.dep_ == "pobj"
         and head.lower_ == "of"
         and head.head.lemma_.lower() in quantity_nouns
-        and head.head is not token
+        and head.head.i != token.i
     ):
         token = head.head  # "a wave of arrests" is done as the arrests are
         head = token.head

@@ -251,6 +251,16 @@ def normalise(
             right = _normalise_one(words[i + 1 :], published, titles[i + 1 :], future, reference)
             if left is None or right is None:
                 return None
+            if (
+                left.start
+                and right.start
+                and right.end
+                and left.start > right.end
+                and any(w in vocabulary().weekdays for w in words[i + 1 :])
+            ):
+                # "from Monday to Wednesday" in a Tuesday paper: the Wednesday after Monday
+                later = date.fromisoformat(right.start[:10]) + timedelta(days=7)
+                right = _day(later, right.anchor)
             if left.start and right.end and left.start > right.end:
                 return None
             anchor = left.anchor if left.anchor == right.anchor else "published"
@@ -383,7 +393,9 @@ def _normalise_one(
 
 def _part_of_month(words: Sequence[str], whole: Normalised) -> Normalised:
     """ "late January" is the last part of the month, "mid-March" its middle."""
-    part = next((vocabulary().parts_of_month[w] for w in words if w in vocabulary().parts_of_month), None)
+    part = next(
+        (vocabulary().parts_of_month[w] for w in words if w in vocabulary().parts_of_month), None
+    )
     if part is None or whole.start is None or whole.end is None:
         return whole
     first = date.fromisoformat(whole.start)
@@ -395,12 +407,17 @@ def _part_of_month(words: Sequence[str], whole: Normalised) -> Normalised:
 
 def _part_of_year(words: Sequence[str], year: int, anchor: TimeAnchor) -> Normalised:
     """ "early 2020" is its first months, "late last year" its last ones."""
-    part = next((vocabulary().parts_of_year[w] for w in words if w in vocabulary().parts_of_year), None)
+    part = next(
+        (vocabulary().parts_of_year[w] for w in words if w in vocabulary().parts_of_year), None
+    )
     if part is None:
         return _year(year, anchor)
     last_day = calendar.monthrange(year, part[1])[1]
     return Normalised(
-        date(year, part[0], 1).isoformat(), date(year, part[1], last_day).isoformat(), "month", anchor
+        date(year, part[0], 1).isoformat(),
+        date(year, part[1], last_day).isoformat(),
+        "month",
+        anchor,
     )
 
 
@@ -429,7 +446,9 @@ def _anaphoric(words: Sequence[str], base: date | None) -> Normalised | None:
             return None
         if base is None:
             return _unknown("day")
-        shifted = _minus(base, -amount * vocab.anaphoric_directions[kept[-1]], "day" if unit == "hour" else unit)
+        shifted = _minus(
+            base, -amount * vocab.anaphoric_directions[kept[-1]], "day" if unit == "hour" else unit
+        )
         return _day(shifted)
     if len(kept) == 3 and kept[0] in ("the", "that") and kept[1] in vocab.anaphoric_ordinals:
         unit = vocab.units.get(kept[2], "")
@@ -491,8 +510,10 @@ def _relative_unit(words: Sequence[str], published: date | None) -> Normalised |
         return _day(d)
 
     vague = next((vocab.vague_amounts[w] for w in before if w in vocab.vague_amounts), None)
-    if vague is not None and unit != "weekend" and (
-        "recent" in before or before[:2] in (["the", "past"], ["the", "last"])
+    if (
+        vague is not None
+        and unit != "weekend"
+        and ("recent" in before or before[:2] in (["the", "past"], ["the", "last"]))
     ):
         # "in recent days", "over the last couple of weeks": a period ending at publication
         if published is None:
@@ -537,9 +558,7 @@ def _relative_unit(words: Sequence[str], published: date | None) -> Normalised |
             # "since the beginning of the year": from the start of the current one
             y, m = (published.year, 1) if unit == "year" else (published.year, published.month)
             first = (
-                date(y, m, 1)
-                if unit != "week"
-                else published - timedelta(days=published.weekday())
+                date(y, m, 1) if unit != "week" else published - timedelta(days=published.weekday())
             )
             return Normalised(first.isoformat(), published.isoformat(), precision, "published")
         if which == "the":
@@ -714,15 +733,6 @@ class TimeFinder:
             )
         return False
 
-    @staticmethod
-    def _since(doc: Doc, span: Span, norm: Normalised, published: date | None) -> Normalised:
-        """ "since December" is a period that runs up to publication."""
-        if span.start == 0 or doc[span.start - 1].lower_ != "since" or published is None:
-            return norm
-        if norm.start is None or norm.start[:10] > published.isoformat():
-            return norm
-        return Normalised(norm.start, published.isoformat(), norm.precision, norm.anchor)
-
     def find(self, doc: Doc, published: date | None) -> list[Time]:
         taken: list[tuple[int, int]] = []
         picked: list[Span] = []
@@ -746,7 +756,6 @@ class TimeFinder:
             norm = self.normalise_span(span, published, day_reference if counts_days else reference)
             if norm is None:
                 continue
-            norm = self._since(doc, span, norm, published)
             chosen.append((span, norm))
             # periods that run up to publication ("the past year") set no reference
             ends_at_publication = published is not None and norm.end == published.isoformat()
