@@ -496,8 +496,9 @@ class ArticleScorer:
     def items(self, kind: str) -> tuple[list[Any], list[Any]]:
         """The gold and found items a kind compares.
 
-        Labels count once per (term, referent): gold lists each characterisation once,
-        while an extractor may report every occurrence.
+        Labels count once per (term, referent), and times once per (expression, start):
+        gold lists each characterisation and each date expression once, while totor
+        reports every occurrence (events and figures link to the mention near them).
         """
         gold_items = list(self.gold.get(GOLD_LIST[kind]) or [])
         found_items = list(getattr(self.article, GOLD_LIST[kind]))
@@ -509,6 +510,8 @@ class ArticleScorer:
                 found_items,
                 lambda f: (_term_words(f.term), tuple(entity_names(self.article, f.refers_to)[:1])),
             )
+        if kind == "times":
+            found_items = _first_of_each(found_items, lambda t: (_time_words(t.text), t.start))
         return gold_items, found_items
 
     def match(self, kind: str) -> Matching:
@@ -535,6 +538,11 @@ def _term_words(term: str) -> frozenset[str]:
     """A label term's words compared loosely: case, quotes and a plural 's' do not matter."""
     words = re.findall(r"[\w-]+", _norm(term))
     return frozenset(w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def _time_words(text: str) -> str:
+    """A time expression compared loosely: 'on Thursday' and 'Thursday' are one."""
+    return re.sub(r"^(on|in|since|by|at|from|until|during)\s+", "", _norm(text))
 
 
 def _first_of_each(items: list[Any], key: Callable[[Any], Any]) -> list[Any]:
