@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from totor.model import Article
 from totor.nlp.pipeline import build_nlp
@@ -28,7 +29,7 @@ class Pipeline:
     def process(self, documents: Iterable[Document]) -> Iterator[Article]:
         """Records for documents, in order, through ``nlp.pipe``."""
 
-        def with_docs() -> Iterator[tuple[object, Document]]:
+        def with_docs() -> Iterator[tuple[Doc, Document]]:
             for document in documents:
                 doc = self.nlp.make_doc(document.text)
                 doc._.published = document.published

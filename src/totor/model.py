@@ -32,6 +32,7 @@ EntityKind = Literal[
     "country",
     "people",
 ]
+ENTITY_KINDS: tuple[str, ...] = EntityKind.__args__  # type: ignore[attr-defined]
 PlaceFeature = Literal["country", "admin", "city", "locality", "landmark", "region"]
 TimePrecision = Literal["hour", "day", "week", "month", "year"]
 TimeAnchor = Literal["published", "absolute", "unknown"]

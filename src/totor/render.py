@@ -50,6 +50,23 @@ def _quote(article: Article, span: tuple[int, int], width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _around(
+    article: Article, trigger: tuple[int, int], span: tuple[int, int], width: int = 56
+) -> str:
+    """The trigger in its sentence, trimmed to ``width`` characters around it."""
+    start, end = trigger
+    room = max(0, width - (end - start)) // 2
+    lo, hi = max(span[0], start - room), min(span[1], end + room)
+    text = " ".join(article.text[lo:hi].split())
+    return ("…" if lo > span[0] else "") + text + ("…" if hi < span[1] else "")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
 def article_table(article: Article) -> RenderableType:
     """Everything a reader checks first, one table per kind."""
     title = Text(article.title or "(untitled)", style="bold")
@@ -70,19 +87,18 @@ def article_table(article: Article) -> RenderableType:
             _time(article, e.time),
             f"{e.status} {e.confidence:.2f}",
             _source(article, e.claim),
-            _quote(article, e.trigger if e.trigger[1] - e.trigger[0] > 30 else e.span),
+            _around(article, e.trigger, e.span),
         )
 
     figures = Table(title="Figures", title_justify="left")
     for column in ("id", "measure", "value", "range", "subject", "source", "evidence"):
         figures.add_column(column, overflow="fold")
     for f in article.figures:
-        low = "" if f.low is None else f"{f.low:g}"
-        high = "" if f.high is None else f"{f.high:g}"
+        low, high = _number(f.low), _number(f.high)
         figures.add_row(
             f.id,
             f.measure,
-            ("~" if f.approx else "") + ("" if f.value is None else f"{f.value:g}"),
+            ("~" if f.approx else "") + _number(f.value),
             f"{low}–{high}" if (low or high) else "",
             f.subject,
             _source(article, f.claim),

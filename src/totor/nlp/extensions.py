@@ -6,9 +6,11 @@ alone finds the lists of the components it did not run empty, never missing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
-from totor.model import Claim, Entity, Event, Figure, Label, Place, Time
+from totor.model import ENTITY_KINDS, Claim, Entity, Event, Figure, Label, Place, Time
 
 #: extension name -> what it holds. The names are part of the public API.
 DOC_EXTENSIONS: dict[str, str] = {
@@ -34,7 +36,7 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-def get_list(doc: Doc, name: str) -> list:  # type: ignore[type-arg]
+def get_list(doc: Doc, name: str) -> list[Any]:
     """The list an extension holds, or an empty list when its component did not run."""
     value = getattr(doc._, name)
     return value if value is not None else []
@@ -124,25 +126,13 @@ def claim_covering(doc: Doc, start: int, end: int) -> Claim | None:
     return best
 
 
-#: which entity kinds a pronoun can stand for
+#: which entity kinds a pronoun can stand for: "he" a person, "it" an organisation or
+#: state, "they" those or a people
+_GROUP_KINDS = frozenset(ENTITY_KINDS) - {"person", "people"}
 _PRONOUN_KINDS: dict[str, frozenset[str]] = {
     "person": frozenset({"person"}),
-    "group": frozenset(
-        {"military", "government", "armed_group", "organization", "igo", "ngo", "media", "country"}
-    ),
-    "plural": frozenset(
-        {
-            "military",
-            "government",
-            "armed_group",
-            "organization",
-            "igo",
-            "ngo",
-            "media",
-            "country",
-            "people",
-        }
-    ),
+    "group": _GROUP_KINDS,
+    "plural": _GROUP_KINDS | {"people"},
 }
 PRONOUN_CLASS: dict[str, str] = {
     "he": "person",
