@@ -39,9 +39,10 @@ def test_every_format_loads_in_pandas_and_duckdb(filled: Corpus, tmp_path: Path)
         assert filled.export(fmt, path) == expected[fmt], fmt
         read_pandas, duck_function = readers[fmt]
         assert len(read_pandas(path)) == expected[fmt], fmt
-        duck_rows = (
-            duckdb.connect().execute(f"SELECT count(*) FROM {duck_function}('{path}')").fetchone()
-        )
+        source = f"{duck_function}('{path}')"
+        if fmt == "geojson":  # a FeatureCollection: one row per feature
+            source = f"(SELECT unnest(features) FROM {source})"
+        duck_rows = duckdb.connect().execute(f"SELECT count(*) FROM {source}").fetchone()
         assert duck_rows is not None
         assert duck_rows[0] == expected[fmt], fmt
 
@@ -84,12 +85,27 @@ def test_geojson_points_are_lon_lat(filled: Corpus, tmp_path: Path) -> None:
     assert jenin[0]["geometry"]["coordinates"] == pytest.approx([35.3008, 32.4603])
 
 
-def test_sqlite_file_is_plain_sqlite_with_full_text(tmp_path: Path) -> None:
-    # DuckDB's sqlite scanner must be downloaded (no network here), so the file is checked
-    # with the sqlite3 module read-only, as Datasette opens it, and through the exports above.
+def _sqlite_scanner() -> Path:
+    """DuckDB's sqlite extension, shipped on the package index by duckdb-ext-sqlite."""
+    import duckdb_ext  # type: ignore[import-not-found]
+
+    found = list(
+        Path(duckdb_ext.__path__[0]).glob("extensions/*/*/sqlite_scanner.duckdb_extension")
+    )
+    assert found, "duckdb-ext-sqlite is installed but holds no sqlite_scanner extension"
+    return found[0]
+
+
+def test_sqlite_file_opens_in_sqlite_duckdb_and_datasette(tmp_path: Path) -> None:
+    import asyncio
+
+    import duckdb
+    from datasette.app import Datasette
+
     db = tmp_path / "corpus.db"
     with Corpus(db) as corpus:
         corpus.add(all_reports())
+    # plain sqlite3, read-only, with full-text search
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -101,3 +117,24 @@ def test_sqlite_file_is_plain_sqlite_with_full_text(tmp_path: Path) -> None:
     ).fetchall()
     assert hits == [("Missiles hit Kharkiv",)]
     assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    n_events = connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    connection.close()
+
+    # DuckDB attaches the file through its sqlite extension
+    duck = duckdb.connect()
+    duck.execute(f"LOAD '{_sqlite_scanner()}'")
+    duck.execute(f"ATTACH '{db}' AS corpus (TYPE sqlite, READ_ONLY)")
+    assert duck.execute("SELECT count(*) FROM corpus.events").fetchone() == (n_events,)
+    titles = {row[0] for row in duck.execute("SELECT title FROM corpus.articles").fetchall()}
+    assert "Missiles hit Kharkiv" in titles
+
+    # Datasette serves its tables as JSON
+    async def fetch() -> list[dict[str, object]]:
+        datasette = Datasette([str(db)])
+        response = await datasette.client.get("/corpus/events.json?_shape=array&_size=max")
+        assert response.status_code == 200, response.text
+        rows: list[dict[str, object]] = response.json()
+        return rows
+
+    rows = asyncio.run(fetch())
+    assert len(rows) == n_events

@@ -209,8 +209,7 @@ class EventExtractor:
             draft = self._draft(doc, token, chosen, (token.idx, token.idx + len(token.text)))
             if draft is not None:
                 drafts.append(draft)
-        within = _containment(doc)
-        doc._.events = _number(_merge(drafts, within))
+        doc._.events = _number(_merge(drafts, _setting(doc)))
         return doc
 
     # -- choosing a trigger -------------------------------------------------------------
@@ -776,18 +775,34 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
-def _containment(doc: Doc) -> dict[str, str]:
-    """Place id -> id of the country place that holds it, for places whose country is
-    itself named in the doc: 'Gonaives' and 'Haiti' can tell of one incident."""
+@dataclass(frozen=True)
+class _Setting:
+    """What tells two reports' places and times apart beyond their ids."""
+
+    #: place id -> id of the country place that holds it, when that country is named
+    within: dict[str, str] = field(default_factory=dict)
+    #: place id -> ISO country
+    country: dict[str, str] = field(default_factory=dict)
+    #: time id -> (first day, last day) as ISO dates
+    days: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+def _setting(doc: Doc) -> _Setting:
+    """'Gonaives' and 'Haiti' can tell of one incident; 'Thursday' said twice is one day."""
     country_place = {p.country: p.id for p in ext.places(doc) if p.feature == "country"}
-    return {
+    within = {
         p.id: country_place[p.country]
         for p in ext.places(doc)
         if p.country in country_place and p.feature != "country"
     }
+    country = {p.id: p.country for p in ext.places(doc) if p.country}
+    days = {
+        t.id: (t.start[:10], (t.end or t.start)[:10]) for t in ext.times(doc) if t.start
+    }
+    return _Setting(within=within, country=country, days=days)
 
 
-def _merge(drafts: list[_Draft], within: dict[str, str] | None = None) -> list[_Draft]:
+def _merge(drafts: list[_Draft], setting: _Setting | None = None) -> list[_Draft]:
     """One event per incident: merge drafts of one type in a sentence whose arguments agree,
     and drafts in different sentences that report the same incident (see
     ``_same_incident``); a later report joins the latest earlier one it fits."""
@@ -805,7 +820,7 @@ def _merge(drafts: list[_Draft], within: dict[str, str] | None = None) -> list[_
                     continue
                 if kept.status != draft.status:
                     continue
-            elif not _same_incident(kept, draft, within or {}):
+            elif not _same_incident(kept, draft, setting or _Setting()):
                 continue
             _absorb(kept, draft, same_sentence)
             break
@@ -823,27 +838,53 @@ def _agree(a: str | None, b: str | None) -> bool:
 _FACTUAL = frozenset({"asserted", "claimed"})
 
 
-def _places_agree(a: str | None, b: str | None, within: dict[str, str]) -> bool:
+def _places_agree(a: str | None, b: str | None, setting: _Setting) -> bool:
+    within = setting.within
     return _agree(a, b) or within.get(str(a)) == b or within.get(str(b)) == a
 
 
-def _same_incident(kept: _Draft, draft: _Draft, within: dict[str, str]) -> bool:
+def _same_country(a: str | None, b: str | None, setting: _Setting) -> bool:
+    """Places that may be one seen at two scales: unknown, or in one country."""
+    first, second = setting.country.get(str(a)), setting.country.get(str(b))
+    return first is None or second is None or first == second
+
+
+def _times_agree(a: str | None, b: str | None, setting: _Setting) -> bool:
+    """Times that may be one: unknown, one expression, or overlapping days."""
+    if _agree(a, b):
+        return True
+    first, second = setting.days.get(str(a)), setting.days.get(str(b))
+    if first is None or second is None:
+        return True  # "earlier", "at dawn": nothing to set them apart
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
+def _same_incident(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
     """Two sentences report one incident: same type and mode, nothing that tells them
     apart (actors, targets, place, time, status), and either a shared participant or
-    place, or no participant at all in the later one ("the attack" told again)."""
+    place, or no participant at all in the later one ("the attack" told again). The same
+    named victim of the same kind of act in one country is one incident even when the
+    reports name its place at different scales ("in Anbar", "in Iraq")."""
     if not (
         _agree(kept.trigger.mode, draft.trigger.mode)
         and _compatible(kept.named_actor, draft.named_actor)
         and _compatible(kept.target, draft.target)
-        and _places_agree(kept.place, draft.place, within)
-        and _agree(kept.time, draft.time)
+        and _times_agree(kept.time, draft.time, setting)
     ):
         return False
     if kept.status != draft.status and not {kept.status, draft.status} <= _FACTUAL:
         return False
+    shared_target = bool(set(kept.target) & set(draft.target))
+    if not _places_agree(kept.place, draft.place, setting) and not (
+        shared_target
+        and kept.trigger.mode is not None
+        and False
+        and _same_country(kept.place, draft.place, setting)
+    ):
+        return False
     shared = (
         bool(set(kept.named_actor) & set(draft.named_actor))
-        or bool(set(kept.target) & set(draft.target))
+        or shared_target
         or (kept.place is not None and kept.place == draft.place)
     )
     return shared or not (draft.named_actor or draft.target)

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from totor.model import Figure, Measure, Time
+from totor.model import Claim, Figure, Measure, Time
 from totor.nlp import extensions
 from totor.nlp.numbers import Quantity, scan, split_words
 from totor.nlp.times import TimeFinder, parse_published
@@ -65,6 +65,11 @@ class _Lexicon:
     suffer_verbs: frozenset[str]
     collective_nouns: frozenset[str]
     single_blockers: frozenset[str]
+    outlet_speakers: frozenset[str]
+    source_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    source_entity_labels: frozenset[str]
+    continuation_openers: frozenset[str]
 
 
 @cache
@@ -95,6 +100,11 @@ def lexicon() -> _Lexicon:
         suffer_verbs=frozenset(raw["suffer_verbs"]),
         collective_nouns=frozenset(raw["collective_nouns"]),
         single_blockers=frozenset(raw["single_blockers"]),
+        outlet_speakers=frozenset(raw["outlet_speakers"]),
+        source_verbs=frozenset(raw["source_verbs"]),
+        source_nouns=frozenset(raw["source_nouns"]),
+        source_entity_labels=frozenset(raw["source_entity_labels"]),
+        continuation_openers=frozenset(raw["continuation_openers"]),
     )
 
 
@@ -698,6 +708,124 @@ def _person_subject(doc: Doc, victim: Token) -> Span:
     return _subject(doc, victim, 0)
 
 
+def _attribution(doc: Doc, item: _Found, sent: Span) -> Claim | None:
+    """The claim a figure is reported in, or None when the outlet states it itself.
+
+    In order: the innermost claim covering the figure (never one whose speaker is the
+    figure itself, nor the outlet); the claim of the source that is the subject of a
+    verb such as "raised the toll to" or "put the toll at"; the claim of the sentence
+    before, when the figure's sentence has no attribution of its own and goes on with
+    that report ("Officials said 20 were killed. Most of the dead were soldiers.").
+    """
+    lex = lexicon()
+    all_claims = extensions.claims(doc)
+    start, end = item.figure_span
+    covering = [
+        c
+        for c in all_claims
+        if c.span[0] <= start
+        and end <= c.span[1]
+        and not (c.speaker_span is not None and _overlap(c.speaker_span, (start, end)))
+    ]
+    if covering:
+        claim = min(covering, key=lambda c: c.span[1] - c.span[0])
+        return None if _is_outlet(claim, lex) else claim
+    in_sentence = [c for c in all_claims if _overlap(c.span, (sent.start_char, sent.end_char))]
+    subject = _source_subject(doc, item, sent)
+    if subject is not None:
+        return _claim_of(doc, subject, all_claims, lex)
+    if in_sentence or sent.start == 0:
+        return None
+    previous = extensions.sentence_of(doc, sent.start - 1)
+    if previous.start >= sent.start:
+        return None
+    before = [
+        c
+        for c in all_claims
+        if previous.start_char <= c.span[0]
+        and c.span[1] >= previous.end_char - 2
+        and c.span[1] <= sent.start_char
+    ]
+    if not before or not _continues_report(doc, sent, item, lex):
+        return None
+    claim = max(before, key=lambda c: c.span[1])
+    return None if _is_outlet(claim, lex) else claim
+
+
+def _name_key(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _is_outlet(claim: Claim, lex: _Lexicon) -> bool:
+    """ "VOA reported": the outlet reporting is the outlet stating it, not a source."""
+    return " ".join(claim.speaker.lower().split()) in lex.outlet_speakers
+
+
+def _continues_report(doc: Doc, sent: Span, item: _Found, lex: _Lexicon) -> bool:
+    """Whether a sentence without attribution goes on with the report before it: a part
+    of a figure given there ("Most of the dead were soldiers", "Another 15 were hurt").
+    Other unattributed sentences after a report are the outlet's own narration."""
+    if sent[0].lower_ in lex.continuation_openers:
+        return True
+    # "12 of them were children", "among them 12 children" (not "the arrest of five")
+    after = doc[item.end] if item.end < sent.end else None
+    before = doc[max(sent.start, item.start - 2) : item.start]
+    return item.subset and (
+        (after is not None and after.lower_ == "of")
+        or any(t.lower_ in ("including", "among") for t in before)
+    )
+
+
+def _source_subject(doc: Doc, item: _Found, sent: Span) -> Token | None:
+    """The source that is the subject of the verb giving the figure: "police raised the
+    toll to 40", "the ministry put the number of dead at 12"."""
+    lex = lexicon()
+    token: Token | None = item.measure_token or item.counted or doc[item.start]
+    for _ in range(_MAX_WALK):
+        if token is None or not sent.start <= token.i < sent.end:
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.source_verbs:
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token is None:
+        return None
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.ent_type_ in lex.source_entity_labels or subject.lemma_.lower() in lex.source_nouns:
+        return subject
+    return None
+
+
+def _claim_of(doc: Doc, subject: Token, claims: list[Claim], lex: _Lexicon) -> Claim | None:
+    """The claim nearest the subject whose speaker is that source: the same entity, or a
+    speaker named by the same words ("Kabul police raised the toll ... Kabul police said")."""
+    entity = extensions.entity_at(doc, subject.idx, subject.idx + len(subject.text))
+    subject_text = doc[subject.left_edge.i : subject.right_edge.i + 1].text
+    matches: list[Claim] = []
+    for claim in claims:
+        if _is_outlet(claim, lex):
+            continue
+        if entity is not None and claim.speaker_entity == entity.id:
+            matches.append(claim)
+            continue
+        if _name_key(claim.speaker) == _name_key(subject_text):
+            matches.append(claim)
+    if not matches:
+        return None
+    return min(matches, key=lambda c: abs(c.span[0] - subject.idx))
+
+
 class FiguresComponent:
     """spaCy component: writes ``doc._.figures``."""
 
@@ -821,7 +949,7 @@ class FiguresComponent:
             if item.subject is not None:
                 entity = extensions.entity_at(doc, item.subject.start_char, item.subject.end_char)
                 subject_entity = entity.id if entity else None
-            claim = extensions.claim_covering(doc, span[0], span[1])
+            claim = _attribution(doc, item, sent)
             figure = Figure(
                 id="",
                 value=q.value,
@@ -850,7 +978,7 @@ class FiguresComponent:
                 subsets[id(figure)] = item.subset
             else:
                 same.spans.append(span)
-                for field in ("claim", "place", "time", "subject_entity"):
+                for field in ("place", "time", "subject_entity"):
                     if getattr(same, field) is None and getattr(figure, field) is not None:
                         setattr(same, field, getattr(figure, field))
                 if (
