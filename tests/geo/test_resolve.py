@@ -104,3 +104,21 @@ def test_people_words_formed_on_places_are_recognised(gazetteer: Gazetteer) -> N
         assert is_demonym_of_place(word, gazetteer), word
     for name in ("milan", "tehran", "sudan", "jordan", "miami", "kazan"):
         assert not is_demonym_of_place(name, gazetteer), name
+
+
+def test_a_formal_country_name_resolves_to_the_country(gazetteer: Gazetteer) -> None:
+    text = "Officials of the Republic of Armenia met envoys from the State of Qatar in Yerevan."
+    found = _resolve(gazetteer, text, ["Republic of Armenia", "State of Qatar", "Yerevan"])
+    assert found["Republic of Armenia"][0] == "AM"
+    assert found["State of Qatar"][0] == "QA"
+
+
+def test_seas_and_oceans_carry_their_geonames_id(gazetteer: Gazetteer) -> None:
+    text = "Storms over the Atlantic pushed swells into the Mediterranean, forecasters said."
+    mentions = [
+        Mention(n, text.index(n), text.index(n) + len(n)) for n in ("Atlantic", "Mediterranean")
+    ]
+    for resolution in resolve(mentions, text, gazetteer):
+        assert resolution.candidate is not None
+        assert resolution.candidate.feature == "region"
+        assert resolution.candidate.geonameid is not None

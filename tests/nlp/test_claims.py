@@ -205,9 +205,12 @@ def test_object_of_a_speech_verb_is_its_content(nlp: Language) -> None:
     assert part(text, claim.content) == "the deaths of 11 migrants off the island"
 
 
-def test_infinitive_cue_is_not_a_claim(nlp: Language) -> None:
+def test_planned_speech_is_claimed_as_the_plan(nlp: Language) -> None:
     text = "The envoy plans to announce new talks between the two sides."
-    assert claims_of(nlp, text) == []
+    # the announcement is only planned: the one claim is the envoy's plan
+    claim = only(claims_of(nlp, text))
+    assert claim.cue == "plans"
+    assert part(text, claim.content) == "to announce new talks between the two sides"
 
 
 def test_transcript_lines_name_their_speaker(nlp: Language) -> None:
@@ -291,3 +294,47 @@ def test_blame_with_its_reason_is_a_claim_but_not_without(nlp: Language) -> None
     assert claim.speaker == "Provincial officials"
     assert part(text, claim.content).startswith("the rebels for the blast")
     assert claims_of(nlp, "Farmers blamed the drought.") == []
+
+
+def test_wish_with_an_infinitive_is_an_indirect_claim(nlp: Language) -> None:
+    text = "The finance minister wants to cut fuel subsidies before the end of the year."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "indirect"
+    assert part(text, claim.cue_span) == "wants"
+    assert part(text, claim.content) == "to cut fuel subsidies before the end of the year"
+    assert part(text, claim.speaker_span) == "The finance minister"
+
+
+def test_plan_and_fear_with_a_clause_are_claims(nlp: Language) -> None:
+    text = (
+        "The opposition plans to boycott the vote. "
+        "Aid workers fear that the road to the camp will be cut off by the floods."
+    )
+    claims = claims_of(nlp, text)
+    cues = {part(text, c.cue_span): part(text, c.content) for c in claims}
+    assert cues["plans"] == "to boycott the vote"
+    assert cues["fear"] == "that the road to the camp will be cut off by the floods"
+    assert all(c.kind == "indirect" for c in claims)
+
+
+def test_attitude_verb_with_a_bare_object_is_not_a_claim(nlp: Language) -> None:
+    text = "The striking dock workers want higher wages and shorter shifts."
+    assert claims_of(nlp, text) == []
+
+
+def test_passive_expectation_names_no_holder(nlp: Language) -> None:
+    text = "The ruling party is expected to win a majority in the new parliament."
+    assert claims_of(nlp, text) == []
+
+
+def test_threat_is_left_to_the_events(nlp: Language) -> None:
+    text = "The union has threatened to shut down the ports next week."
+    assert claims_of(nlp, text) == []
+
+
+def test_call_on_someone_to_act_takes_the_preposition_into_the_cue(nlp: Language) -> None:
+    text = "The senator has called on the governor to release the emergency funds."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.cue_span) == "has called on"
+    assert part(text, claim.content) == "the governor to release the emergency funds"
+    assert claim.speaker == "The senator"

@@ -394,3 +394,54 @@ def test_a_killing_told_in_a_town_then_in_its_country_is_one_event(nlp: Language
     assert len(killings) == 1
     assert names(killings[0].target, table) == {"Jean Baptiste"}
     assert len(killings[0].spans) == 2
+
+
+def test_one_victim_killed_in_a_city_then_in_its_province_is_one_event(nlp: Language) -> None:
+    text = (
+        "Militant commander Abu Khalid was killed in an airstrike near Ramadi. "
+        "Officials later said Abu Khalid was killed in Anbar as troops closed in."
+    )
+    places = {"Ramadi": "IQ", "Anbar": "IQ"}
+    events, table = run(nlp, text, {"Abu Khalid": "person"}, places=places)
+    killings = [e for e in of_type(events, "ASSAULT") if e.target]
+    assert len(killings) == 1
+    assert names(killings[0].target, table) == {"Abu Khalid"}
+    assert len(killings[0].spans) == 2
+
+
+def test_one_victim_named_in_two_countries_is_two_events(nlp: Language) -> None:
+    text = (
+        "Militant commander Abu Khalid was killed in an airstrike near Ramadi. "
+        "Officials later said Abu Khalid was killed in Aleppo as troops closed in."
+    )
+    places = {"Ramadi": "IQ", "Aleppo": "SY"}
+    events, _ = run(nlp, text, {"Abu Khalid": "person"}, places=places)
+    killings = [e for e in of_type(events, "ASSAULT") if e.target]
+    assert len(killings) == 2
+
+
+# -- protest road blocks, background causes -------------------------------------------------
+
+
+def test_crowds_blocking_roads_protest_but_troops_blocking_roads_coerce(nlp: Language) -> None:
+    events, _ = run(
+        nlp,
+        "Hundreds of angry residents blocked the main highway into the city on Monday.",
+        {"residents": "people"},
+    )
+    assert one(events, "PROTEST").mode == "road blockade"
+    assert not of_type(events, "COERCE")
+    events, _ = run(
+        nlp, "Army troops blocked roads leading to the border town.", {"Army troops": "military"}
+    )
+    assert one(events, "COERCE") and not of_type(events, "PROTEST")
+
+
+def test_an_event_told_as_a_cause_ranks_below_the_event_it_explains(nlp: Language) -> None:
+    text = (
+        "Authorities imposed a curfew on the northern town on Friday following the killing "
+        "of a local police chief."
+    )
+    events, _ = run(nlp, text, {"Authorities": "government"})
+    curfew, killing = one(events, "COERCE"), one(events, "ASSAULT")
+    assert killing.confidence < curfew.confidence

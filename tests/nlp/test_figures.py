@@ -328,3 +328,90 @@ def test_part_is_not_merged_with_the_whole(nlp: Language) -> None:
 def test_part_named_in_an_including_clause(nlp: Language) -> None:
     found = figures_of(nlp, "At least five people including two elders were killed.")
     assert summary(found) == [("killed", 5), ("killed", 2)]
+
+
+def said(text: str, sentence: str, speaker: str, claim_id: str) -> Claim:
+    """A claim covering one whole sentence whose speaker opens it ("X said ...")."""
+    span = span_of(text, sentence)
+    speaker_span = (span[0], span[0] + len(speaker))
+    return Claim(
+        id=claim_id,
+        speaker=speaker,
+        cue="said",
+        kind="indirect",
+        content=(speaker_span[1] + 6, span[1] - 1),
+        span=span,
+        speaker_span=speaker_span,
+    )
+
+
+def test_figure_naming_the_speaker_is_not_reported_by_it(nlp: Language) -> None:
+    # a claim mistaking the counted people for the speaker must not attribute the count
+    text = "More than 150 people had sustained injuries, doctors were struggling."
+    sentence = text
+    claim = said(text, sentence, "More than 150 people", "c1")
+    doc = run(nlp, text, claims=[claim])
+    assert [(f.measure, f.value, f.claim) for f in doc._.figures] == [("injured", 150, None)]
+
+
+@pytest.mark.parametrize("outlet", ["VOA", "Voice of America"])
+def test_the_outlet_is_never_the_source(nlp: Language, outlet: str) -> None:
+    text = f"{outlet} said at least 18 people were killed in the ambush."
+    doc = run(nlp, text, claims=[said(text, text, outlet, "c1")])
+    assert [(f.measure, f.value, f.claim) for f in doc._.figures] == [("killed", 18, None)]
+
+
+def test_subject_raising_the_toll_is_the_source(nlp: Language) -> None:
+    text = (
+        "The health ministry raised the death toll to 52 on Tuesday. "
+        "The health ministry said most of the victims were women."
+    )
+    later = said(
+        text,
+        "The health ministry said most of the victims were women.",
+        "The health ministry",
+        "c1",
+    )
+    doc = run(nlp, text, claims=[later])
+    assert [(f.measure, f.value, f.claim) for f in doc._.figures] == [("killed", 52, "c1")]
+
+
+def test_toll_raised_by_a_source_without_a_claim_of_its_own(nlp: Language) -> None:
+    text = "Police raised the death toll to 52 on Tuesday. A witness said the blast shook homes."
+    other = said(text, "A witness said the blast shook homes.", "A witness", "c1")
+    doc = run(nlp, text, claims=[other])
+    assert [(f.value, f.claim) for f in doc._.figures] == [(52, None)]
+
+
+def test_part_given_after_the_report_continues_it(nlp: Language) -> None:
+    text = "Health officials said 30 people died. Among the dead were 12 children."
+    claim = said(text, "Health officials said 30 people died.", "Health officials", "c1")
+    doc = run(nlp, text, claims=[claim])
+    assert [(f.measure, f.value, f.claim) for f in doc._.figures] == [
+        ("killed", 30, "c1"),
+        ("killed", 12, "c1"),
+    ]
+
+
+def test_new_figure_after_a_report_is_the_outlets_own(nlp: Language) -> None:
+    text = "Police said 30 people died in the blast. A separate attack killed nine soldiers."
+    claim = said(text, "Police said 30 people died in the blast.", "Police", "c1")
+    doc = run(nlp, text, claims=[claim])
+    assert [(f.value, f.claim) for f in doc._.figures] == [(30, "c1"), (9, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sixty of those who escaped have been caught, police said.", [("arrested", 60)]),
+        ("Of the injured, five are in critical condition.", [("injured", 5)]),
+        ("Three of the suspects were never caught.", []),
+        ("Millions are caught up in the war between two rival generals.", []),
+        ("Thousands of civilians were caught in the crossfire.", []),
+    ],
+)
+def test_arrests_parts_and_negation(
+    nlp: Language, sentence: str, expected: list[tuple[str, float]]
+) -> None:
+    found = [(m, v) for m, v in summary(figures_of(nlp, sentence)) if m != "other"]
+    assert found == expected

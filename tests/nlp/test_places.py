@@ -167,3 +167,19 @@ def test_counties_and_provinces_get_their_geonames_ids(nlp: Language) -> None:
     for surface, country in (("British Columbia", "CA"), ("Rajasthan", "IN")):
         region = named(found, text, surface)
         assert region.country == country and region.geonameid is not None
+
+
+def test_a_capitalised_dateline_is_a_place(nlp: Language) -> None:
+    text = (
+        "ALBUQUERQUE, N.M. -- Firefighters contained a brush fire on Sunday.\n"
+        "HOUSTON (AP) - Flooding closed several roads overnight, officials said."
+    )
+    found = places(nlp, text)
+    assert named(found, text, "ALBUQUERQUE").country == "US"
+    assert named(found, text, "HOUSTON").admin1 == "Texas"
+
+
+def test_capitalised_words_inside_a_sentence_are_no_dateline(nlp: Language) -> None:
+    text = "The agency said NASA, FEMA and the Red Cross were sending teams."
+    surfaces = {text[s:e] for p in places(nlp, text) for s, e in p.mentions}
+    assert not surfaces & {"NASA", "FEMA"}

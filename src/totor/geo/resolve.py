@@ -73,6 +73,7 @@ class _Words:
     abbreviations: dict[str, str]
     demonyms: dict[str, str]
     demonym_endings: tuple[tuple[str, tuple[str, ...]], ...]
+    formal_prefixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,9 @@ def _words() -> _Words:
         demonym_endings=tuple(
             (str(ending), tuple(str(r) for r in restores))
             for ending, restores in data["demonym_endings"].items()
+        ),
+        formal_prefixes=tuple(
+            sorted((normalise(w) + " " for w in data["formal_prefixes"]), key=len, reverse=True)
         ),
     )
 
@@ -121,6 +125,14 @@ def candidates_for(name: str, gazetteer: Gazetteer) -> tuple[Candidate, ...]:
     found = gazetteer.lookup_key(key)
     if found:
         return found
+    for prefix in words.formal_prefixes:
+        if key.startswith(prefix):
+            # 'Republic of Armenia' is Armenia, never a town called Armenia
+            return tuple(
+                c
+                for c in gazetteer.lookup_key(key[len(prefix) :])
+                if c.feature in ("country", "admin")
+            )
     parts = key.split()
     while len(parts) > 1 and parts[0] in words.directions:
         parts = parts[1:]

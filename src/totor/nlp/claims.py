@@ -66,6 +66,9 @@ class ReportingLexicon:
     characterising: dict[str, tuple[str, ...]] = field(default_factory=dict)
     line_labels_not_speakers: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    attitude: frozenset[str] = frozenset()
+    exhorting: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cue_forms: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -82,6 +85,9 @@ def reporting_lexicon() -> ReportingLexicon:
         },
         line_labels_not_speakers=frozenset(data.get("line_labels_not_speakers", ())),
         nouns=frozenset(data.get("nouns", ())),
+        attitude=frozenset(data.get("attitude", ())),
+        exhorting={verb: tuple(preps) for verb, preps in data.get("exhorting", {}).items()},
+        cue_forms=dict(data.get("cue_forms", {})),
     )
 
 
@@ -96,6 +102,9 @@ class _Draft:
     reach: int = 0  # last character the attribution still covers (a trailing clause)
     speaker_phrase: tuple[int, int] | None = None  # the whole noun phrase, characters
     cue_phrase: tuple[int, int] | None = None  # the cue with auxiliaries, characters
+    # whether "he said" later on may refer to this speaker: a wish or plan told in the
+    # narrative ("the administration wants to ...") is no sign of who speaks next
+    antecedent: bool = True
 
 
 class ClaimFinder:
@@ -124,10 +133,20 @@ class ClaimFinder:
         drafts = []
         text = ext.doc_text(sent.doc)
         for token in sent:
-            if not self._is_cue(token) or _inside(token.idx, quotes):
+            if token.pos_ != "VERB" and token.pos_ != "AUX":
+                continue
+            if _inside(token.idx, quotes):
                 continue  # a verb inside a quotation is part of what was said
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 continue  # "wants to say", "to ask": speech planned, not made
+            exhortation = self._exhortation(token)
+            if exhortation is not None:
+                drafts.append(exhortation)
+                continue
+            if not self._is_cue(token):
+                if self._is_attitude(token):
+                    drafts.extend(self._attitude(token, text))
+                continue
             subject = self._subject(token)
             if subject is None or subject.lower_ in _NOT_SPEAKERS:
                 continue
@@ -161,6 +180,76 @@ class ClaimFinder:
                 )
             )
         return drafts
+
+    def _attitude(self, verb: Token, text: str) -> list[_Draft]:
+        """“Clinton wants to raise the minimum wage”, “he fears that the truce will
+        collapse”: a wish, plan or belief held by the subject, counted only when the verb
+        governs a clause or an infinitive. A bare object (“wants more money”) is a demand
+        the events component reports; the passive (“is expected to win”) hides who holds
+        the expectation."""
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return []
+        complement = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")))
+            ),
+            None,
+        )
+        subject = self._subject(verb) if complement is not None else None
+        if complement is None or subject is None or subject.lower_ in _NOT_SPEAKERS:
+            return []
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            return []
+        return [
+            _Draft(
+                _speaker_name(subject),
+                verb.doc[verb.i : verb.i + 1],
+                _trim_chars(text, *_subtree_chars(complement)),
+                "indirect",
+                speaker_phrase=_speaker_phrase(subject, verb),
+                cue_phrase=_cue_phrase(verb),
+                antecedent=False,
+            )
+        ]
+
+    def _exhortation(self, verb: Token) -> _Draft | None:
+        """“Schiff called on Obama to retaliate”: the cue is the verb with its
+        preposition, the content the one exhorted and what they are to do."""
+        preps = self.lexicon.exhorting.get(self._lemma(verb))
+        if not preps:
+            return None
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None or prep.i > verb.i + 2:
+            return None
+        hearer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        action = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("xcomp", "ccomp") and hearer is not None and c.i > hearer.i
+            ),
+            None,
+        )
+        if hearer is None or action is None:
+            return None
+        subject = self._subject(verb)
+        if subject is None or subject.lower_ in _NOT_SPEAKERS:
+            return None
+        doc = verb.doc
+        start = doc[hearer.left_edge.i].idx
+        end = _subtree_chars(action)[1]
+        cue_start = _cue_phrase(verb)[0]
+        return _Draft(
+            _speaker_name(subject),
+            doc[verb.i : prep.i + 1],
+            _trim_chars(ext.doc_text(doc), start, end),
+            "indirect",
+            speaker_phrase=_speaker_phrase(subject, verb),
+            cue_phrase=(cue_start, prep.idx + len(prep.text)),
+        )
 
     def _nominal_claims(self, sent: Span, quotes: list[tuple[int, int]]) -> list[_Draft]:
         """“the army's claim that it hit only military targets”, “his warning that ...”:
@@ -235,7 +324,7 @@ class ClaimFinder:
 
     def _content(self, verb: Token, subject: Token, sent: Span) -> tuple[int, int] | None:
         """Characters of what the verb reports, or None when it reports nothing."""
-        lemma = verb.lemma_.lower()
+        lemma = self._lemma(verb)
         # a clause after the cue is what it reports; one before it may be the story the
         # sentence opens with ("The news set off a row: Republicans said ...")
         complements = sorted(
@@ -451,8 +540,14 @@ class ClaimFinder:
                     return token
         return None
 
+    def _lemma(self, token: Token) -> str:
+        return self.lexicon.cue_forms.get(token.lower_, token.lemma_.lower())
+
     def _is_cue(self, token: Token) -> bool:
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in self.lexicon.verbs
+        return token.pos_ in ("VERB", "AUX") and self._lemma(token) in self.lexicon.verbs
+
+    def _is_attitude(self, token: Token) -> bool:
+        return token.pos_ == "VERB" and self._lemma(token) in self.lexicon.attitude
 
     # -- assembling --------------------------------------------------------------------
 
@@ -494,7 +589,7 @@ class ClaimFinder:
         is Kirkwood; "rights groups say ... They say" are the rights groups."""
         named: dict[str, list[tuple[int, str, Entity | None]]] = {"person": [], "plural": []}
         for draft in drafts:
-            if draft.speaker.root.pos_ == "PRON":
+            if draft.speaker.root.pos_ == "PRON" or not draft.antecedent:
                 continue
             name = _name_of_span(draft.speaker)
             root = name.root

@@ -30,6 +30,9 @@ _TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "toward",
 _PHYSICAL = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "CRIME", "AID", "RETREAT"})
 _COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "advcl", "attr", "oprd"})
 _FEELING_PREPS = frozenset({"by", "with", "at", "over", "about", "of", "toward", "towards"})
+#: confidence taken from a noun told as the cause of another event, so that the event it
+#: explains ranks first
+_BACKGROUND_PENALTY = 0.15
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "outside", "inside", "around", "from", "into", "on"}
 )
@@ -78,6 +81,8 @@ class EventLexicon:
     state_kinds: tuple[str, ...]
     natural_hazards: frozenset[str]
     speech_types: frozenset[str]
+    cause_preps: frozenset[str] = frozenset()
+    cause_prep_heads: frozenset[str] = frozenset()
 
 
 def _set(values: list[str] | None) -> frozenset[str] | None:
@@ -142,6 +147,8 @@ def event_lexicon() -> EventLexicon:
         state_kinds=tuple(data["state_actor_kinds"]),
         natural_hazards=frozenset(data["natural_hazards"]),
         speech_types=frozenset(data["speech_types"]),
+        cause_preps=frozenset(data.get("cause_preps", [])),
+        cause_prep_heads=frozenset(data.get("cause_prep_heads", [])),
     )
 
 
@@ -247,7 +254,7 @@ class EventExtractor:
             return False
         if trigger.subject_is is not None:
             subjects = _subjects(token)
-            kinds = {e.kind for e in (_entity(doc, t) for t in subjects) if e}
+            kinds = {e.kind for e in (_entity(doc, t) for t in _counted(subjects)) if e}
             if not kinds & trigger.subject_is and not (trigger.allow_no_subject and not subjects):
                 return False
         if trigger.partner_is is not None and not _partner_is(doc, token, trigger.partner_is):
@@ -308,6 +315,11 @@ class EventExtractor:
         confidence = (
             trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
         )
+        if round(confidence, 2) < self.min_confidence:
+            return None
+        if is_noun and self._is_background(token):
+            # ranks below the event it explains, but is still reported
+            confidence = max(self.min_confidence, confidence - _BACKGROUND_PENALTY)
         place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
         if not actor and trigger.mode in self.lexicon.state_modes:
             # "X was arrested", "the arrest of X": only a state arrests, sentences or deports,
@@ -333,7 +345,7 @@ class EventExtractor:
             spans=[(sentence.start_char, sentence.end_char)],
             implied=implied,
         )
-        return draft if draft.confidence >= self.min_confidence else None
+        return draft
 
     def _noun_arguments(
         self, token: Token, trigger: Trigger, light_verb: Token | None
@@ -405,6 +417,18 @@ class EventExtractor:
             for w in [doer, *doer.children]
             if w.dep_ not in ("prep", "relcl", "acl")
         )
+
+    def _is_background(self, token: Token) -> bool:
+        """Whether a noun names the cause or background of another event: 'reimposed
+        blockades following the shooting deaths', 'a strike in protest of the arrest'."""
+        noun = token
+        while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i != noun.i:
+            noun = noun.head  # "the shooting deaths": the phrase's head noun
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return False
+        lex = self.lexicon
+        return prep.lower_ in lex.cause_preps or prep.head.lower_ in lex.cause_prep_heads
 
     def _light_verb_of(self, token: Token) -> Token | None:
         return _light_verb_of(token, self.lexicon.light_verbs, self.lexicon.quantity_nouns)
@@ -544,6 +568,21 @@ def _partner_is(doc: Doc, token: Token, kinds: frozenset[str]) -> bool:
                 if g.dep_ == "pobj"
             )
     return any(e is not None and e.kind in kinds for e in (_entity(doc, t) for t in partners))
+
+
+def _counted(tokens: list[Token]) -> list[Token]:
+    """Tokens with what a number counts: 'hundreds of residents' -> residents."""
+    found = list(tokens)
+    for token in tokens:
+        if token.pos_ == "NUM" or token.like_num:
+            found.extend(
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+    return found
 
 
 def _subjects(token: Token) -> list[Token]:
@@ -775,6 +814,10 @@ def _compatible(a: list[str], b: list[str]) -> bool:
     return not a or not b or bool(set(a) & set(b))
 
 
+#: time precisions fine enough that one date named twice tells of one incident
+_FINE_PRECISIONS = frozenset({"hour", "day"})
+
+
 @dataclass(frozen=True)
 class _Setting:
     """What tells two reports' places and times apart beyond their ids."""
@@ -783,7 +826,7 @@ class _Setting:
     within: dict[str, str] = field(default_factory=dict)
     #: place id -> ISO country
     country: dict[str, str] = field(default_factory=dict)
-    #: time id -> (first day, last day) as ISO dates
+    #: time id -> (first day, last day) as ISO dates, for times no coarser than a day
     days: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
@@ -797,7 +840,9 @@ def _setting(doc: Doc) -> _Setting:
     }
     country = {p.id: p.country for p in ext.places(doc) if p.country}
     days = {
-        t.id: (t.start[:10], (t.end or t.start)[:10]) for t in ext.times(doc) if t.start
+        t.id: (t.start[:10], (t.end or t.start)[:10])
+        for t in ext.times(doc)
+        if t.start and t.precision in _FINE_PRECISIONS
     }
     return _Setting(within=within, country=country, days=days)
 
@@ -850,13 +895,13 @@ def _same_country(a: str | None, b: str | None, setting: _Setting) -> bool:
 
 
 def _times_agree(a: str | None, b: str | None, setting: _Setting) -> bool:
-    """Times that may be one: unknown, one expression, or overlapping days."""
+    """Times that may be one: unknown, or the same days named twice ("Thursday" in two
+    sentences); overlapping spans are not enough ("since 2009" holds many attacks)."""
     if _agree(a, b):
         return True
     first, second = setting.days.get(str(a)), setting.days.get(str(b))
-    if first is None or second is None:
-        return True  # "earlier", "at dawn": nothing to set them apart
-    return first[0] <= second[1] and second[0] <= first[1]
+    # a month or a year named twice may hold many incidents ("in 2009" and "since 2009")
+    return first is not None and first == second
 
 
 def _same_incident(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
@@ -878,7 +923,6 @@ def _same_incident(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
     if not _places_agree(kept.place, draft.place, setting) and not (
         shared_target
         and kept.trigger.mode is not None
-        and False
         and _same_country(kept.place, draft.place, setting)
     ):
         return False

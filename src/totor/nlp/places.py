@@ -34,6 +34,8 @@ SIZEABLE = 10000
 BIG_CITY = 100000
 _TRIM_START = frozenset({"the", "The"})
 _TRIM_END = frozenset({"'s", "’s", "'", "’"})
+#: what follows the place of a dateline: 'GAZA CITY, Gaza --', 'KYIV (Reuters) -', 'LAGOS —'
+_DATELINE_ENDS = frozenset({",", "(", "-", "—", "–"})
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +121,7 @@ class PlacesComponent:
                 else:
                     doubtful.append(span)
         found.extend((span, "context") for span in self._untagged(doc, cues))
+        found.extend((span, "context") for span in self._datelines(doc))
         if doubtful:
             found.extend(
                 (span, "context") for span in self._by_context(doubtful, found, place_texts)
@@ -202,6 +205,28 @@ class PlacesComponent:
                 ):
                     found.append(span)
                     break
+        return found
+
+    def _datelines(self, doc: Doc) -> list[Span]:
+        """The capitalised place a wire report opens a paragraph with: 'ALBUQUERQUE, N.M. --'.
+
+        Only at the start of the text or of a line, only before a comma, dash or bracket,
+        and only names the gazetteer knows as a sizeable town or a curated place.
+        """
+        found: list[Span] = []
+        starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]
+        for start in starts:
+            end = start
+            while end < len(doc) and end - start < 4 and _capital_word(doc[end].text):
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text[:1] not in _DATELINE_ENDS:
+                continue
+            span = doc[start:end]
+            if any(
+                c.population >= SIZEABLE or (c.exact and c.feature not in ("city", "locality"))
+                for c in self.gazetteer.lookup_key(normalise(span.text))
+            ):
+                found.append(span)
         return found
 
     def _by_context(
@@ -330,6 +355,12 @@ def _surnames(ents: Iterable[Span]) -> frozenset[str]:
     return frozenset(
         normalise(ent[-1].text) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
     )
+
+
+def _capital_word(text: str) -> bool:
+    """'ALBUQUERQUE', 'ST.': a word written all in capitals, as datelines are."""
+    letters = text.replace(".", "").replace("'", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _trim(span: Span) -> Span | None:
