@@ -1,6 +1,6 @@
 """Check gold files against the article text: every evidence quote must be in the text.
 
-    python tests/gold/validate_gold.py tests/gold/voa/*.json
+python tests/gold/validate_gold.py tests/gold/voa/*.json
 """
 
 from __future__ import annotations
@@ -10,19 +10,51 @@ import sys
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
+
 KINDS = ("events", "figures", "claims", "places", "times", "labels")
 EVENT_TYPES = set(
-    ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT"]
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "INVESTIGATE",
+        "DEMAND",
+        "DISAPPROVE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "PROTEST",
+        "CRIME",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 )
 MEASURES = set(
-    ["killed", "injured", "abducted", "hostages", "missing", "displaced", "arrested", "evacuated", "affected", "population", "other"]
+    [
+        "killed",
+        "injured",
+        "abducted",
+        "hostages",
+        "missing",
+        "displaced",
+        "arrested",
+        "evacuated",
+        "affected",
+        "population",
+        "other",
+    ]
 )
 STATUSES = {"asserted", "claimed", "denied", "hypothetical", "planned", "negated"}
 
 
-def load_texts() -> dict[str, str]:
+def load_texts(corpus: Path = CORPUS) -> dict[str, str]:
     texts = {}
-    with CORPUS.open(encoding="utf-8") as lines:
+    with corpus.open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             texts[str(record["id"])] = record["text"]

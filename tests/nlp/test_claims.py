@@ -338,3 +338,18 @@ def test_call_on_someone_to_act_takes_the_preposition_into_the_cue(nlp: Language
     assert part(text, claim.cue_span) == "has called on"
     assert part(text, claim.content) == "the governor to release the emergency funds"
     assert claim.speaker == "The senator"
+
+
+def test_short_reply_with_its_cue_right_after_is_a_claim(nlp: Language) -> None:
+    text = "“Not yet,” the mayor said when asked whether the water was safe to drink."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "direct"
+    assert part(text, claim.content) == "Not yet"
+    assert part(text, claim.speaker_span) == "the mayor"
+
+
+def test_short_scare_quote_before_someone_else_speaking_is_not_a_reply(nlp: Language) -> None:
+    text = "Critics called the plan a “giveaway,” and the minister said it was fair to farmers."
+    contents = [part(text, c.content) for c in claims_of(nlp, text)]
+    assert not any("giveaway" in content and "minister" in content for content in contents)
+    assert not any(content.startswith("giveaway") for content in contents)

@@ -445,3 +445,53 @@ def test_an_event_told_as_a_cause_ranks_below_the_event_it_explains(nlp: Languag
     events, _ = run(nlp, text, {"Authorities": "government"})
     curfew, killing = one(events, "COERCE"), one(events, "ASSAULT")
     assert killing.confidence < curfew.confidence
+
+
+# -- calls made as statements of what others should do ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "the Security Council must condemn the shelling of the port",
+        "the Security Council should condemn the shelling of the port",
+        "the Security Council needs to condemn the shelling of the port",
+    ],
+)
+def test_what_a_speaker_says_others_should_do_is_a_demand(nlp: Language, content: str) -> None:
+    text = f"Human Rights Watch said {content}."
+    actors = {"Human Rights Watch": "ngo", "Security Council": "igo"}
+    events, table = run(nlp, text, actors, said=[("Human Rights Watch", content)])
+    demand = one(events, "DEMAND")
+    assert names(demand.actor, table) == {"Human Rights Watch"}
+    assert names(demand.target, table) == {"Security Council"}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "we must stay united with the Security Council against the militants",
+        "the Security Council must have known about the shelling",
+        "the Security Council should know that the shelling will continue",
+    ],
+)
+def test_self_binding_inference_and_warning_are_no_demand(nlp: Language, content: str) -> None:
+    text = f"Human Rights Watch said {content}."
+    actors = {"Human Rights Watch": "ngo", "Security Council": "igo"}
+    events, _ = run(nlp, text, actors, said=[("Human Rights Watch", content)])
+    assert not of_type(events, "DEMAND")
+
+
+def test_an_unsourced_should_is_no_demand(nlp: Language) -> None:
+    text = "The Security Council should meet again next week."
+    events, _ = run(nlp, text, {"Security Council": "igo"})
+    assert not of_type(events, "DEMAND")
+
+
+def test_an_offer_to_negotiate_ranks_above_the_talks_it_offers(nlp: Language) -> None:
+    text = "The rebel commander offered to negotiate with the army on Sunday."
+    actors = {"rebel commander": "armed_group", "army": "military"}
+    events, _ = run(nlp, text, actors)
+    offer, talks = one(events, "AGREE"), one(events, "CONSULT")
+    assert talks.status == "planned"
+    assert offer.confidence > talks.confidence

@@ -467,13 +467,16 @@ class ClaimFinder:
         covered = [d.content for d in drafts]
         text = ext.doc_text(doc)
         for q_start, q_end in quotes:
-            if len(text[q_start:q_end].split()) < 3:
+            short = len(text[q_start:q_end].split()) < 3
+            if short and not _ends_utterance(text, q_start, q_end):
                 continue  # a scare-quoted word is a label, not a claim
             if any(c[0] <= q_start and q_end <= c[1] for c in covered):
                 continue
             content = _quote_content(text, q_start, q_end)
             verb = self._verb_near_quote(doc, q_start, q_end, quotes)
             subject = self._subject(verb) if verb is not None else None
+            if short and not _attributed_right_after(doc, q_end, verb, subject):
+                continue  # a short reply counts only with its cue right after it
             if verb is not None and subject is not None:
                 found.append(
                     _Draft(
@@ -997,6 +1000,30 @@ def _quote_content(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:":
         end -= 1
     return start, end
+
+
+def _ends_utterance(text: str, start: int, end: int) -> bool:
+    """A short quotation that is a reply, not a label: it closes on the comma, question
+    or exclamation mark of speech (“I would,” she said. / “Why?” he asked), whereas a
+    scare-quoted “rant” or a title carries no such mark."""
+    inner = text[start:end].rstrip()
+    return bool(inner) and inner[-1] in ",?!"
+
+
+def _attributed_right_after(
+    doc: Doc, q_end: int, verb: Token | None, subject: Token | None
+) -> bool:
+    """The words right after a quotation's closing mark are its attribution: “Why?”
+    asked the minister / “I would,” Melanie said -- not “rant,” and the aide said."""
+    if verb is None or subject is None or verb.idx < q_end:
+        return False
+    after = doc.char_span(q_end, verb.idx + len(verb.text), alignment_mode="expand")
+    if after is None:
+        return False
+    first = next((t for t in after if not (t.is_punct or t.is_space)), None)
+    return first is not None and (
+        first.i == verb.i or subject.left_edge.i <= first.i <= subject.right_edge.i
+    )
 
 
 def _include_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:

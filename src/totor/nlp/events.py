@@ -83,6 +83,10 @@ class EventLexicon:
     speech_types: frozenset[str]
     cause_preps: frozenset[str] = frozenset()
     cause_prep_heads: frozenset[str] = frozenset()
+    count_nouns: frozenset[str] = frozenset()
+    normative_aux: frozenset[str] = frozenset()
+    normative_verbs: frozenset[str] = frozenset()
+    normative_not_verbs: frozenset[str] = frozenset()
 
 
 def _set(values: list[str] | None) -> frozenset[str] | None:
@@ -149,6 +153,10 @@ def event_lexicon() -> EventLexicon:
         speech_types=frozenset(data["speech_types"]),
         cause_preps=frozenset(data.get("cause_preps", [])),
         cause_prep_heads=frozenset(data.get("cause_prep_heads", [])),
+        count_nouns=frozenset(data.get("count_nouns", [])),
+        normative_aux=frozenset(data.get("normative_aux", [])),
+        normative_verbs=frozenset(data.get("normative_verbs", [])),
+        normative_not_verbs=frozenset(data.get("normative_not_verbs", [])),
     )
 
 
@@ -216,8 +224,78 @@ class EventExtractor:
             draft = self._draft(doc, token, chosen, (token.idx, token.idx + len(token.text)))
             if draft is not None:
                 drafts.append(draft)
+        drafts.extend(self._normative_demands(doc))
         doc._.events = _number(_merge(drafts, _setting(doc)))
         return doc
+
+    # -- calls made as statements of what others should do ----------------------------
+
+    def _normative_demands(self, doc: Doc) -> list[_Draft]:
+        """'The council must act', 'Washington needs to respond', said by someone: the
+        speaker demands it of the subject."""
+        lex = self.lexicon
+        found: list[_Draft] = []
+        for cue in doc:
+            lower = cue.lower_
+            if cue.dep_ == "aux" and lower in lex.normative_aux:
+                verb = cue.head
+            elif cue.lemma_.lower() in lex.normative_verbs and cue.pos_ == "VERB":
+                verb = next((c for c in cue.children if c.dep_ == "xcomp"), cue)
+                if verb.i == cue.i:
+                    continue
+            else:
+                continue
+            draft = self._normative_draft(doc, cue, verb)
+            if draft is not None:
+                found.append(draft)
+        return found
+
+    def _normative_draft(self, doc: Doc, cue: Token, verb: Token) -> _Draft | None:
+        span = (cue.idx, cue.idx + len(cue.text))
+        claim = ext.claim_covering(doc, *span)
+        if claim is None or claim.speaker_entity is None:
+            return None
+        # "X needs to act": the subject hangs from "needs"; "X must act": from "act"
+        holder = cue if verb.i != cue.head.i else verb
+        if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+            return None  # "they must have known": an inference, no call
+        if verb.lemma_.lower() in self.lexicon.normative_not_verbs:
+            return None  # "they should know that...": a warning, not a call to act
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "a response is needed": nobody is called on
+        subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+        if not subjects or any(s.lower_ in _FIRST_PERSON or s.lower_ == "it" for s in subjects):
+            return None  # "we must stay": the speaker binds himself
+        clause = [verb, *_governors(verb)]
+        if any(
+            c.dep_ == "mark" and c.lower_ in self.lexicon.conditional_marks
+            for t in clause
+            for c in t.children
+        ):
+            return None
+        target = [t for t in _entity_ids(doc, subjects) if t != claim.speaker_entity]
+        if not target:
+            return None
+        sentence = ext.sentence_of(doc, cue.i)
+        trigger = Trigger(type="DEMAND", mode=None, weight=0.5, pos=frozenset({"VERB"}))
+        status = "negated" if any(c.dep_ == "neg" for c in verb.children) else "claimed"
+        if status == "negated" and cue.lower_ != "must":
+            status = "claimed"  # "should not give them back" still demands
+        return _Draft(
+            trigger=trigger,
+            token=verb,
+            trigger_span=span,
+            sentence=sentence,
+            actor=[claim.speaker_entity],
+            target=target,
+            place=_place_for(doc, verb, sentence, False, [claim.speaker_entity, *target]),
+            time=_time_for(doc, verb, sentence),
+            figures=_figures_in(doc, sentence),
+            claim=claim,
+            status=status,
+            confidence=0.6,
+            spans=[(sentence.start_char, sentence.end_char)],
+        )
 
     # -- choosing a trigger -------------------------------------------------------------
 
@@ -254,7 +332,11 @@ class EventExtractor:
             return False
         if trigger.subject_is is not None:
             subjects = _subjects(token)
-            kinds = {e.kind for e in (_entity(doc, t) for t in _counted(subjects)) if e}
+            kinds = {
+                e.kind
+                for e in (_entity(doc, t) for t in _counted(subjects, self.lexicon.count_nouns))
+                if e
+            }
             if not kinds & trigger.subject_is and not (trigger.allow_no_subject and not subjects):
                 return False
         if trigger.partner_is is not None and not _partner_is(doc, token, trigger.partner_is):
@@ -317,8 +399,11 @@ class EventExtractor:
         )
         if round(confidence, 2) < self.min_confidence:
             return None
-        if is_noun and self._is_background(token):
-            # ranks below the event it explains, but is still reported
+        if (is_noun and self._is_background(token)) or (
+            status == "planned" and self._governed_by_trigger(token)
+        ):
+            # ranks below the event it explains ("following the killing") or the event
+            # that commits to it ("offered to negotiate" is an offer), but is still reported
             confidence = max(self.min_confidence, confidence - _BACKGROUND_PENALTY)
         place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
         if not actor and trigger.mode in self.lexicon.state_modes:
@@ -417,6 +502,12 @@ class EventExtractor:
             for w in [doer, *doer.children]
             if w.dep_ not in ("prep", "relcl", "acl")
         )
+
+    def _governed_by_trigger(self, token: Token) -> bool:
+        """Whether the nearest verb a clause hangs from is a trigger itself: 'agreed to
+        meet', 'threatened to strike', 'offered to mediate'."""
+        governors = _governors(token)
+        return bool(governors) and governors[0].lemma_.lower() in self.lexicon.by_lemma
 
     def _is_background(self, token: Token) -> bool:
         """Whether a noun names the cause or background of another event: 'reimposed
@@ -570,11 +661,11 @@ def _partner_is(doc: Doc, token: Token, kinds: frozenset[str]) -> bool:
     return any(e is not None and e.kind in kinds for e in (_entity(doc, t) for t in partners))
 
 
-def _counted(tokens: list[Token]) -> list[Token]:
+def _counted(tokens: list[Token], count_nouns: frozenset[str]) -> list[Token]:
     """Tokens with what a number counts: 'hundreds of residents' -> residents."""
     found = list(tokens)
     for token in tokens:
-        if token.pos_ == "NUM" or token.like_num:
+        if token.pos_ == "NUM" or token.like_num or token.lower_ in count_nouns:
             found.extend(
                 g
                 for c in token.children
