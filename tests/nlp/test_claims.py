@@ -353,3 +353,13 @@ def test_short_scare_quote_before_someone_else_speaking_is_not_a_reply(nlp: Lang
     contents = [part(text, c.content) for c in claims_of(nlp, text)]
     assert not any("giveaway" in content and "minister" in content for content in contents)
     assert not any(content.startswith("giveaway") for content in contents)
+
+
+def test_a_wish_told_in_the_narrative_is_not_who_he_said_means(nlp: Language) -> None:
+    text = (
+        "Secretary of State Mark Dillon spoke in Brussels on Tuesday. The Trump "
+        "administration does not want to see the country divided. “We are reviewing "
+        "our options,” he said."
+    )
+    said = next(c for c in claims_of(nlp, text) if c.cue == "said")
+    assert "administration" not in said.speaker
