@@ -124,7 +124,16 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     broken.write_text('{"text": "Troops were deployed to the border on Friday."}\n{"text": \n')
     missing = tmp_path / "nowhere.txt"
     code, out, err = run(
-        ["extract", "--format", "jsonl", str(good), str(empty), str(binary), str(broken), str(missing)]
+        [
+            "extract",
+            "--format",
+            "jsonl",
+            str(good),
+            str(empty),
+            str(binary),
+            str(broken),
+            str(missing),
+        ]
     )
     assert code == 1
     records = [Article.model_validate_json(line) for line in out.splitlines()]

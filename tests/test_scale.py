@@ -17,8 +17,10 @@ REPORTS = [
 
 
 def test_dask_partitions_match_the_pipeline(tmp_path: Path) -> None:
-    lines = [json.dumps({"id": f"r{n}", "text": text, "published": "2024-05-07"})
-             for n, text in enumerate(REPORTS)]
+    lines = [
+        json.dumps({"id": f"r{n}", "text": text, "published": "2024-05-07"})
+        for n, text in enumerate(REPORTS)
+    ]
     lines.insert(1, '{"id": "broken", "text": ')  # bad JSON between good lines
     lines.append(json.dumps({"id": "empty", "text": "  "}))
     source = tmp_path / "dump.jsonl"

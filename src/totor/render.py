@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from rich.console import Console, Group, RenderableType
@@ -15,7 +16,11 @@ PIPE_WIDTH = 160
 
 
 def console() -> Console:
-    """A console for tables on stdout: the terminal's width, or PIPE_WIDTH when piped."""
+    """A console for tables on stdout: $COLUMNS, else the terminal's width, else PIPE_WIDTH
+    when piped."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return Console(width=int(columns))
     return Console(width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
 
@@ -76,16 +81,19 @@ def article_table(article: Article) -> RenderableType:
     )
 
     events = Table(title="Events", title_justify="left", expand=False)
-    for column in ("id", "type", "actor → target", "place", "date", "status", "source", "evidence"):
-        events.add_column(column, overflow="fold")
+    for column in ("id", "type", "date", "status"):
+        events.add_column(column, no_wrap=True)
+    for column in ("actor → target", "place", "source"):
+        events.add_column(column, overflow="fold", ratio=1)
+    events.add_column("evidence", overflow="fold", ratio=2)
     for e in article.events:
         events.add_row(
             e.id,
             e.type + (f"/{e.mode}" if e.mode else ""),
-            f"{_names(article, e.actor)} → {_names(article, e.target)}",
-            _place(article, e.place),
             _time(article, e.time),
             f"{e.status} {e.confidence:.2f}",
+            f"{_names(article, e.actor)} → {_names(article, e.target)}",
+            _place(article, e.place),
             _source(article, e.claim),
             _around(article, e.trigger, e.span),
         )

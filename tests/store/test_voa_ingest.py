@@ -42,7 +42,10 @@ def _article_counts(db_url: str) -> tuple[int, int]:
 def _ingest(db_url: str, source: Path) -> dict[str, int]:
     completed = subprocess.run(
         [TOTOR, "ingest", str(source), "--db", db_url, "--batch-size", "10"],
-        capture_output=True, text=True, check=True, timeout=1200,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=1200,
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -54,7 +57,8 @@ def test_voa_survives_sigkill_and_is_stored_once(db_url: str) -> None:
     Store(db_url).close()  # migrate first, so the child starts ingesting at once
     child = subprocess.Popen(
         [TOTOR, "ingest", str(voa), "--db", db_url, "--batch-size", "10"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 600
     committed = 0
