@@ -9,47 +9,14 @@ import json
 import sys
 from pathlib import Path
 
+from totor import model
+
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
 
 KINDS = ("events", "figures", "claims", "places", "times", "labels")
-EVENT_TYPES = set(
-    [
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "INVESTIGATE",
-        "DEMAND",
-        "DISAPPROVE",
-        "REJECT",
-        "THREATEN",
-        "SANCTION",
-        "PROTEST",
-        "CRIME",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    ]
-)
-MEASURES = set(
-    [
-        "killed",
-        "injured",
-        "abducted",
-        "hostages",
-        "missing",
-        "displaced",
-        "arrested",
-        "evacuated",
-        "affected",
-        "population",
-        "other",
-    ]
-)
-STATUSES = {"asserted", "claimed", "denied", "hypothetical", "planned", "negated"}
+EVENT_TYPES = set(model.EVENT_TYPES)
+MEASURES = set(model.Measure.__args__)  # type: ignore[attr-defined]
+STATUSES = set(model.EventStatus.__args__)  # type: ignore[attr-defined]
 
 
 def load_texts(corpus: Path = CORPUS) -> dict[str, str]:

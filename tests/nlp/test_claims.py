@@ -363,3 +363,75 @@ def test_a_wish_told_in_the_narrative_is_not_who_he_said_means(nlp: Language) ->
     )
     said = next(c for c in claims_of(nlp, text) if c.cue == "said")
     assert "administration" not in said.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Officials in the provincial capital raised the death toll to at least 34 on Monday.",
+            "Officials in the provincial capital",
+            "raised",
+            "the death toll to at least 34",
+        ),
+        ("The health ministry put the toll at 52.", "The health ministry", "put", "the toll at 52"),
+        (
+            "Police later revised the number of dead to 9.",
+            "Police",
+            "revised",
+            "the number of dead to 9",
+        ),
+    ],
+)
+def test_a_source_setting_a_toll_is_claiming_it(
+    nlp: Language, text: str, speaker: str, cue: str, content: str
+) -> None:
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "indirect"
+    assert claim.speaker == speaker
+    assert claim.cue == cue
+    assert part(text, claim.content) == content
+    # the figure lies inside the claim, so the figures component can tie it to the source
+    number = next(word for word in content.split() if word.isdigit())
+    assert claim.span[0] <= text.index(number) < claim.span[1]
+
+
+def test_a_toll_set_by_an_event_or_a_rate_set_by_a_source_is_no_claim(nlp: Language) -> None:
+    assert claims_of(nlp, "The second blast raised the death toll to 41.") == []
+    assert claims_of(nlp, "The central bank raised its main rate to 7 percent.") == []
+
+
+def test_a_person_in_apposition_wins_over_the_organisation(nlp: Language) -> None:
+    text = (
+        "The head of the U.N. refugee agency, UNHCR, Filippo Grandi, said on Tuesday that "
+        "2 million people had fled the fighting."
+    )
+    unhcr = entity(text, "e1", "UNHCR", "igo", "UNHCR")
+    claim = only(claims_of(nlp, text, [unhcr]))
+    assert claim.speaker == "Filippo Grandi"
+    # a role noun still makes the person speak for the organisation
+    assert claim.speaker_entity == "e1"
+
+
+def test_a_role_stands_for_the_person_the_article_names_in_it(nlp: Language) -> None:
+    text = (
+        "Maria Okonkwo, the Red Cross regional director, said the clinics were full. "
+        "Roads into the valley remain cut. "
+        "The Red Cross director said 300 families needed shelter before the rains."
+    )
+    red_cross = entity(text, "e1", "Red Cross", "ngo", "Red Cross")
+    red_cross.mentions.append((text.rindex("Red Cross"), text.rindex("Red Cross") + 9))
+    claims = claims_of(nlp, text, [red_cross])
+    later = next(c for c in claims if "300 families" in part(text, c.content))
+    assert later.speaker == "Maria Okonkwo"
+    assert later.speaker_entity == "e1"
+
+
+def test_a_role_of_another_country_does_not_take_the_name(nlp: Language) -> None:
+    text = (
+        "Amina Diallo, the U.N. envoy for the region, said aid convoys were blocked. "
+        "China's U.N. ambassador said the council should wait for a report."
+    )
+    claims = claims_of(nlp, text)
+    ambassador = next(c for c in claims if "council" in part(text, c.content))
+    assert "Diallo" not in ambassador.speaker

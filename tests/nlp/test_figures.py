@@ -415,3 +415,13 @@ def test_arrests_parts_and_negation(
 ) -> None:
     found = [(m, v) for m, v in summary(figures_of(nlp, sentence)) if m != "other"]
     assert found == expected
+
+
+def test_a_date_inside_the_wholes_clause_does_not_hide_its_measure(nlp: Language) -> None:
+    doc = nlp(
+        "Of the roughly 250 people seized during the attack on October 7, 2023, "
+        "105 were freed during a truce."
+    )
+    measures = {f.value: f.measure for f in doc._.figures}
+    assert measures[250] == "abducted"
+    assert measures[105] == "evacuated"

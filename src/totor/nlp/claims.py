@@ -48,6 +48,10 @@ _CUE_PREFIX_DEPS = ("aux", "auxpass", "neg", "advmod")
 _ATTRIBUTION_DEPS = ("prep", "npadvmod", "advmod", "dative", "agent", "prt", "punct", "cc")
 # how far back (characters) a named speaker is still who "he said" refers to
 _PRONOUN_REACH = 1500
+# how far after a role ("The head of MSF told ...") a titled person signing the next
+# quotation is still who holds the role
+_ROLE_HOLDER_REACH = 400
+_PLACE_KINDS = frozenset({"country", "people"})
 _NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"})
 # "you know", "you think": the reader addressed, not a source
 _NOT_SPEAKERS = frozenset({"you"})
@@ -69,6 +73,10 @@ class ReportingLexicon:
     attitude: frozenset[str] = frozenset()
     exhorting: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cue_forms: dict[str, str] = field(default_factory=dict)
+    toll_verbs: frozenset[str] = frozenset()
+    toll_nouns: frozenset[str] = frozenset()
+    toll_prepositions: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -88,6 +96,10 @@ def reporting_lexicon() -> ReportingLexicon:
         attitude=frozenset(data.get("attitude", ())),
         exhorting={verb: tuple(preps) for verb, preps in data.get("exhorting", {}).items()},
         cue_forms=dict(data.get("cue_forms", {})),
+        toll_verbs=frozenset(data.get("toll_verbs", ())),
+        toll_nouns=frozenset(data.get("toll_nouns", ())),
+        toll_prepositions=frozenset(data.get("toll_prepositions", ())),
+        source_nouns=frozenset(data.get("source_nouns", ())),
     )
 
 
@@ -105,6 +117,17 @@ class _Draft:
     # whether "he said" later on may refer to this speaker: a wish or plan told in the
     # narrative ("the administration wants to ...") is no sign of who speaks next
     antecedent: bool = True
+
+
+@dataclass(frozen=True)
+class _Person:
+    """A speaker named as a person, for roles that stand for them elsewhere."""
+
+    at: int  # first character of the speaker
+    name: str
+    organisations: frozenset[str]  # entity ids or words of the organisations named
+    titled: bool  # the phrase gives a title or role ("Secretary General", "director")
+    direct: bool  # the claim is a quotation
 
 
 class ClaimFinder:
@@ -143,6 +166,10 @@ class ClaimFinder:
             if exhortation is not None:
                 drafts.append(exhortation)
                 continue
+            toll = self._toll(token, text)
+            if toll is not None:
+                drafts.append(toll)
+                continue
             if not self._is_cue(token):
                 if self._is_attitude(token):
                     drafts.extend(self._attitude(token, text))
@@ -180,6 +207,52 @@ class ClaimFinder:
                 )
             )
         return drafts
+
+    def _toll(self, verb: Token, text: str) -> _Draft | None:
+        """“Officials raised the death toll to 60”, “the ministry put the toll at 40”: a
+        source giving or changing a count attributes that count; the content is the count
+        with the value it is given, so the figure inside falls under the claim."""
+        if self._lemma(verb) not in self.lexicon.toll_verbs:
+            return None
+        count = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if count is None or count.lemma_.lower() not in self.lexicon.toll_nouns:
+            return None
+        subject = self._subject(verb)
+        if subject is None or not self._names_a_source(subject):
+            return None
+        last = count.right_edge
+        for child in verb.rights:
+            if child.i <= count.i:
+                continue
+            if child.dep_ == "oprd" or (
+                child.dep_ == "prep" and child.lower_ in self.lexicon.toll_prepositions
+            ):
+                last = child.right_edge
+        content = _trim_chars(text, count.left_edge.idx, last.idx + len(last.text))
+        return _Draft(
+            _speaker_name(subject),
+            verb.doc[verb.i : verb.i + 1],
+            content,
+            "indirect",
+            speaker_phrase=_speaker_phrase(subject, verb),
+            cue_phrase=_cue_phrase(verb),
+        )
+
+    def _names_a_source(self, subject: Token) -> bool:
+        """Whether a subject can be a source of figures: a name, a pronoun standing for
+        one, or a noun such as "police" or "officials" (not "the blast")."""
+        if subject.lower_ in _NOT_SPEAKERS:
+            return False
+        if subject.pos_ in ("PROPN", "PRON") or subject.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return True
+        if ext.entity_at(subject.doc, subject.idx, subject.idx + len(subject.text)) is not None:
+            return True
+        lemma = subject.lemma_.lower()
+        return (
+            lemma in self.lexicon.source_nouns
+            or lemma in self.lexicon.roles
+            or subject.lower_ in self.lexicon.source_nouns
+        )
 
     def _attitude(self, verb: Token, text: str) -> list[_Draft]:
         """“Clinton wants to raise the minimum wage”, “he fears that the truce will
@@ -558,8 +631,13 @@ class ClaimFinder:
         claims: list[Claim] = []
         text = ext.doc_text(doc)
         named = self._named_speakers(doc, drafts)
-        for draft in _merged(text, drafts):
+        merged = _merged(text, drafts)
+        people = self._titled_people(doc, merged)
+        for draft in merged:
             speaker_text, entity = self._speaker(doc, draft, named)
+            holder = self._role_holder(doc, draft, people)
+            if holder is not None:
+                speaker_text = holder
             speaker_span = draft.speaker_phrase or (
                 draft.speaker.start_char,
                 draft.speaker.end_char,
@@ -609,6 +687,92 @@ class ClaimFinder:
         for speakers in named.values():
             speakers.sort(key=lambda n: n[0])
         return named
+
+    def _titled_people(self, doc: Doc, drafts: list[_Draft]) -> list[_Person]:
+        """The speakers named as persons, with the organisations their phrases name."""
+        people = []
+        for draft in drafts:
+            name = _name_of_span(draft.speaker)
+            if not any(t.ent_type_ == "PERSON" for t in name):
+                entity = ext.entity_at(doc, name.root.idx, name.root.idx + len(name.root.text))
+                if not _is_person(entity):
+                    continue
+            phrase = self._phrase(doc, draft)
+            titled = any(
+                t.lower_ in self.lexicon.roles
+                or (t.pos_ == "PROPN" and not t.ent_type_ and t.i < name.start)
+                for t in phrase
+            )
+            people.append(
+                _Person(
+                    draft.speaker.start_char,
+                    name.text,
+                    self._organisations(doc, phrase),
+                    titled,
+                    draft.kind == "direct",
+                )
+            )
+        # a person is introduced once with title and organisation ("Catherine Russell,
+        # UNICEF's executive director") and named bare after ("Russell said")
+        by_surname: dict[str, list[_Person]] = {}
+        for person in people:
+            by_surname.setdefault(person.name.split()[-1].lower(), []).append(person)
+        return [
+            _Person(
+                p.at,
+                p.name,
+                frozenset().union(*(q.organisations for q in by_surname[key])),
+                any(q.titled for q in by_surname[key]),
+                p.direct,
+            )
+            for p in people
+            for key in [p.name.split()[-1].lower()]
+        ]
+
+    def _organisations(self, doc: Doc, phrase: Span) -> frozenset[str]:
+        """What names the organisations and countries in a speaker phrase: entity ids, and
+        the words of names the tagger marks when no entity covers them; countries and
+        peoples are marked with "@" ("China's U.N. ambassador" is no U.N. official)."""
+        keys: set[str] = set()
+        for token in phrase:
+            entity = ext.entity_at(doc, token.idx, token.idx + len(token.text))
+            if entity is not None and entity.kind != "person":
+                place = entity.kind in _PLACE_KINDS
+                keys.add(f"{'@' if place else '#'}{entity.id}")
+            elif entity is None and not token.is_punct:
+                if token.ent_type_ == "ORG":
+                    keys.add(token.lower_)
+                elif token.ent_type_ in ("GPE", "NORP"):
+                    keys.add(f"@{token.lower_}")
+        return frozenset(keys)
+
+    def _role_holder(self, doc: Doc, draft: _Draft, people: list[_Person]) -> str | None:
+        """The person a role stands for where the article names them: "The head of UNICEF
+        said ..." and "Catherine Russell, UNICEF's executive director, told ..." are one
+        speaker; "The head of MSF told the council ... “...,” said Secretary General
+        Christopher Lockyear" too. The organisation stays the speaker's entity."""
+        head = draft.speaker.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lower_ not in self.lexicon.roles:
+            return None
+        phrase = self._phrase(doc, draft)
+        if any(t.ent_type_ == "PERSON" for t in phrase):
+            return None
+        keys = self._organisations(doc, phrase)
+        organisations = {k for k in keys if not k.startswith("@")}
+        if not organisations:
+            return None  # "the U.S. leader", "the Chinese envoy": too many hold such roles
+        places = keys - organisations
+        at = draft.speaker.start_char
+        same = [p for p in people if p.organisations & organisations and places <= p.organisations]
+        if same:
+            return min(same, key=lambda p: abs(p.at - at)).name
+        # a quotation right after, signed by a titled person who names no organisation
+        following = [p for p in people if at < p.at <= at + _ROLE_HOLDER_REACH]
+        if following:
+            person = min(following, key=lambda p: p.at)
+            if person.titled and person.direct and not person.organisations:
+                return person.name
+        return None
 
     @staticmethod
     def _phrase(doc: Doc, draft: _Draft) -> Span:
@@ -706,11 +870,35 @@ def _name_of_span(speaker: Span) -> Span:
     head = speaker.root
     if head.pos_ != "NOUN":
         return speaker
-    for child in [*head.rights, *speaker]:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i:
-            name = _speaker_span(child)
-            return name.doc[max(name.start, child.left_edge.i) : name.end]
+    appositions = [
+        child
+        for child in [*head.rights, *speaker]
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
+    ]
+    # "The head of the agency, UNICEF, Catherine Russell, said": of the names in
+    # apposition, the person's is the speaker's; the organisation only places the role
+    for child in appositions:
+        person = _person_in(child)
+        if person is not None:
+            return person
+    for child in appositions:
+        name = _speaker_span(child)
+        return name.doc[max(name.start, child.left_edge.i) : name.end]
     return speaker
+
+
+def _person_in(apposition: Token) -> Span | None:
+    """The first run of words tagged as a person's name in an apposition and what hangs
+    from it, or None."""
+    doc = apposition.doc
+    start = end = None
+    for i in range(apposition.left_edge.i, apposition.right_edge.i + 1):
+        if doc[i].ent_type_ == "PERSON":
+            start = i if start is None else start
+            end = i + 1
+        elif start is not None:
+            break
+    return doc[start:end] if start is not None and end is not None else None
 
 
 def _name_of(speaker: Span) -> str:

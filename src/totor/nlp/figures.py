@@ -467,8 +467,15 @@ def _shared_by_conjunct(
 
 
 def _holds_number(token: Token, anchor: Token) -> bool:
-    """Whether a dependent clause counts something of its own."""
-    return any(t.like_num and t.i != anchor.i and t.head != anchor for t in token.subtree)
+    """Whether a dependent clause counts something of its own. Numbers of dates and times
+    ("seized during the attack on October 7, 2023") count nothing."""
+    return any(
+        t.like_num and t.i != anchor.i and t.head != anchor and t.ent_type_ not in _DATE_ENTS
+        for t in token.subtree
+    )
+
+
+_DATE_ENTS = frozenset({"DATE", "TIME"})
 
 
 def _measure_from_window(doc: Doc, end: int, sent_end: int) -> tuple[Measure | None, Token | None]:
