@@ -98,6 +98,7 @@ def _sqlite_scanner() -> Path:
 
 def test_sqlite_file_opens_in_sqlite_duckdb_and_datasette(tmp_path: Path) -> None:
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     import duckdb
     from datasette.app import Datasette
@@ -136,5 +137,7 @@ def test_sqlite_file_opens_in_sqlite_duckdb_and_datasette(tmp_path: Path) -> Non
         rows: list[dict[str, object]] = response.json()
         return rows
 
-    rows = asyncio.run(fetch())
+    # a thread of its own: another test (playwright) may have left an event loop running here
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        rows = pool.submit(asyncio.run, fetch()).result()
     assert len(rows) == n_events

@@ -551,23 +551,27 @@ class ArticleSummary:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def article_summary_columns() -> list[Any]:
+    """The articles columns an ``ArticleSummary`` is made of (list pages select these)."""
+    table = schema.articles
+    return [
+        table.c.pk,
+        table.c.id,
+        table.c.url,
+        table.c.title,
+        table.c.outlet,
+        table.c.published,
+        table.c.version,
+        table.c.current,
+    ]
+
+
 def article_versions(store: Store, url: str) -> list[ArticleSummary]:
     """Every stored version of the article at ``url``, oldest first."""
     table = schema.articles
     with store.connect() as connection:
         rows = connection.execute(
-            select(
-                table.c.pk,
-                table.c.id,
-                table.c.url,
-                table.c.title,
-                table.c.outlet,
-                table.c.published,
-                table.c.version,
-                table.c.current,
-            )
-            .where(table.c.url == url)
-            .order_by(table.c.version)
+            select(*article_summary_columns()).where(table.c.url == url).order_by(table.c.version)
         ).all()
     return [
         ArticleSummary(

@@ -19,6 +19,7 @@ from totor.store.core import Store
 from totor.store.queries import (
     EventFilters,
     Page,
+    article_summary_columns,
     decode_cursor,
     encode_cursor,
     event_conditions,
@@ -91,14 +92,7 @@ def articles(
             conditions.append(table.c.pk.in_(fts_query(connection, filters.text)))
         rows = connection.execute(
             select(
-                table.c.pk,
-                table.c.id,
-                table.c.url,
-                table.c.title,
-                table.c.outlet,
-                table.c.published,
-                table.c.version,
-                table.c.current,
+                *article_summary_columns(),
                 day.label("day"),
                 func.coalesce(counts.c.n_events, 0).label("n_events"),
             )
