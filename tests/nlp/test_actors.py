@@ -181,3 +181,54 @@ def test_a_later_bare_surname_is_the_person_named_in_full(nlp: Language) -> None
     full = by_surface(entities, text, "Jovenel Moise")
     assert by_surface(entities, text, "Moise").id == full.id
     assert len(full.mentions) == 2
+
+
+def test_the_minister_refers_back_to_the_person_with_that_title(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Amina Diallo arrived in Dakar on Monday. "
+        "The minister is expected to meet her Gambian counterpart."
+    )
+    entities = actors(nlp, text)
+    assert by_surface(entities, text, "minister").name == "Amina Diallo"
+
+
+def test_a_title_in_apposition_is_remembered(nlp: Language) -> None:
+    text = (
+        "Amina Diallo, the country's foreign minister, criticised the vote. "
+        "Later the minister left for Paris."
+    )
+    entities = actors(nlp, text)
+    assert by_surface(entities, text, "minister").name == "Amina Diallo"
+
+
+def test_a_bare_title_with_no_person_named_before_is_no_actor(nlp: Language) -> None:
+    text = "The minister is expected to arrive on Monday."
+    assert not [e for e in actors(nlp, text) if e.kind == "person"]
+
+
+def test_party_lawmakers_are_an_actor_of_their_own(nlp: Language) -> None:
+    text = "Republican lawmakers praised the agreement on Tuesday."
+    entity = by_surface(actors(nlp, text), text, "lawmakers")
+    assert entity.name == "Republican lawmakers"
+    assert entity.kind == "government"
+
+
+def test_a_capital_on_the_other_side_of_an_act_is_its_government(nlp: Language) -> None:
+    text = "Turkey threatened retaliation against Washington on Wednesday."
+    entity = by_surface(actors(nlp, text), text, "Washington")
+    assert entity.country == "US"
+    assert entity.kind == "government"
+
+
+def test_a_capital_where_something_happened_is_no_actor(nlp: Language) -> None:
+    text = "Heavy fighting was reported in Kyiv on Wednesday."
+    assert not any(
+        text[s:e] == "Kyiv" for entity in actors(nlp, text) for s, e in entity.mentions
+    )
+
+
+@pytest.mark.parametrize("noun", ["journalist", "activist", "reporter"])
+def test_a_single_journalist_or_activist_is_an_actor(nlp: Language, noun: str) -> None:
+    text = f"Police detained a {noun} outside the courthouse on Friday."
+    entity = by_surface(actors(nlp, text), text, noun)
+    assert entity.kind == "people"

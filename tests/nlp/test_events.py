@@ -495,3 +495,153 @@ def test_an_offer_to_negotiate_ranks_above_the_talks_it_offers(nlp: Language) ->
     offer, talks = one(events, "AGREE"), one(events, "CONSULT")
     assert talks.status == "planned"
     assert offer.confidence > talks.confidence
+
+
+# -- arguments through relative clauses, participles, conjuncts and control ------------------
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_describes(nlp: Language) -> None:
+    text = "The reporter, who was detained by police in March, denied the charges."
+    events, table = run(nlp, text, {"reporter": "people", "police": "government"})
+    arrest = one(events, "COERCE")
+    assert names(arrest.actor, table) == {"police"}
+    assert names(arrest.target, table) == {"reporter"}
+    assert names(one(events, "REJECT").actor, table) == {"reporter"}
+
+
+def test_a_passive_participle_before_a_noun_makes_it_the_target(nlp: Language) -> None:
+    text = "A court in the capital freed the jailed blogger Omar Tal on Friday."
+    events, table = run(nlp, text, {"Omar Tal": "person"})
+    jailing = [e for e in of_type(events, "COERCE") if e.target]
+    assert jailing and names(jailing[0].target, table) == {"Omar Tal"}
+
+
+def test_a_second_passive_verb_shares_the_subject(nlp: Language) -> None:
+    text = "Two journalists were beaten and later detained by soldiers outside the stadium."
+    events, table = run(nlp, text, {"journalists": "people", "soldiers": "military"})
+    arrest = one(events, "COERCE")
+    assert names(arrest.target, table) == {"journalists"}
+
+
+def test_the_accused_of_a_passive_accusation_are_the_doers_of_the_plan(nlp: Language) -> None:
+    text = "Two gunmen were accused of planning to kidnap the mayor of the town."
+    events, table = run(nlp, text, {"gunmen": "armed_group", "mayor": "person"})
+    kidnap = one(events, "ASSAULT")
+    assert names(kidnap.actor, table) == {"gunmen"}
+    assert kidnap.status == "planned"
+
+
+def test_the_subject_of_a_raising_verb_holds_the_talks(nlp: Language) -> None:
+    text = "Foreign Minister Ali Musa is expected to hold talks with Qatar on Sunday."
+    events, table = run(nlp, text, {"Ali Musa": "person", "Qatar": "country"})
+    talks = one(events, "CONSULT")
+    assert names(talks.actor, table) == {"Ali Musa"}
+    assert names(talks.target, table) == {"Qatar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The withdrawal of Chadian troops began on Monday.", "withdrawal"),
+        ("Chadian troops were withdrawn from the border on Monday.", "withdrawn"),
+    ],
+)
+def test_the_of_phrase_of_a_withdrawal_is_who_withdraws(
+    nlp: Language, text: str, trigger: str
+) -> None:
+    events, table = run(nlp, text, {"Chadian troops": "military:TD"})
+    retreat = one(events, "RETREAT")
+    assert text[retreat.trigger[0] : retreat.trigger[1]] == trigger
+    if trigger == "withdrawal":
+        assert names(retreat.actor, table) == {"Chadian troops"}
+
+
+def test_troops_deployed_are_the_ones_who_mobilize(nlp: Language) -> None:
+    text = "Hundreds of Kenyan soldiers were deployed to the border town on Tuesday."
+    events, table = run(nlp, text, {"Kenyan soldiers": "military:KE"})
+    deployment = one(events, "MOBILIZE")
+    assert names(deployment.actor, table) == {"Kenyan soldiers"}
+    assert not deployment.target
+
+
+def test_the_target_of_an_operation_hangs_from_its_object(nlp: Language) -> None:
+    text = "The army launched an operation against the rebels in the hills on Monday."
+    events, table = run(nlp, text, {"army": "military", "rebels": "armed_group"})
+    event = one(events, "ASSAULT")
+    assert names(event.actor, table) == {"army"}
+    assert names(event.target, table) == {"rebels"}
+
+
+def test_a_call_for_war_against_a_group_targets_the_group(nlp: Language) -> None:
+    text = "President Ali Musa called for an all-out war against the Sahel Front."
+    events, table = run(nlp, text, {"Ali Musa": "person", "Sahel Front": "armed_group"})
+    demand = one(events, "DEMAND")
+    assert names(demand.target, table) == {"Sahel Front"}
+
+
+def test_a_named_apposition_wins_over_the_generic_noun(nlp: Language) -> None:
+    text = "Turkey launched an offensive against the Kurdish militia, the YPG, last year."
+    actors = {"Turkey": "country", "militia": "armed_group", "YPG": "armed_group"}
+    events, table = run(nlp, text, actors)
+    assert names(one(events, "ASSAULT").target, table) == {"YPG"}
+
+
+# -- reactions answer the doer of what they react to ------------------------------------------
+
+
+def test_a_condemnation_of_the_attack_targets_the_attacker(nlp: Language) -> None:
+    text = (
+        "The Sahel Front attacked a crowded market in Gao on Monday. "
+        "The governor, Ali Musa, condemned the attack on Tuesday."
+    )
+    actors = {"Sahel Front": "armed_group", "Ali Musa": "person"}
+    events, table = run(nlp, text, actors)
+    condemnation = one(events, "DISAPPROVE")
+    assert names(condemnation.actor, table) == {"Ali Musa"}
+    assert names(condemnation.target, table) == {"Sahel Front"}
+
+
+def test_a_rejection_of_allegations_targets_the_accuser(nlp: Language) -> None:
+    text = (
+        "Kenya accused Somalia of arming the militias. "
+        "Somalia rejected the allegations on Friday."
+    )
+    events, table = run(nlp, text, {"Kenya": "country", "Somalia": "country"})
+    rejection = one(events, "REJECT")
+    assert names(rejection.actor, table) == {"Somalia"}
+    assert names(rejection.target, table) == {"Kenya"}
+
+
+def test_a_reaction_with_nothing_answered_before_keeps_no_target(nlp: Language) -> None:
+    text = "Somalia rejected the allegations on Friday."
+    events, _ = run(nlp, text, {"Somalia": "country"})
+    assert not one(events, "REJECT").target
+
+
+# -- where: a place that names a side is not where it happened -------------------------------
+
+
+def test_a_place_used_as_a_modifier_is_not_the_event_place(nlp: Language) -> None:
+    text = "Militants attacked the China-funded port with rockets on Sunday."
+    events, _ = run(nlp, text, {"Militants": "armed_group"}, places={"China": "CN"})
+    assert one(events, "ASSAULT").place is None
+
+
+def test_the_city_named_in_a_locative_phrase_is_the_event_place(nlp: Language) -> None:
+    text = "Gunmen stormed a hotel in the Somali city of Beledweyne on Tuesday."
+    places = {"Somali": "SO", "Beledweyne": "SO"}
+    events, _ = run(nlp, text, {"Gunmen": "armed_group"}, places=places)
+    assert one(events, "ASSAULT").place == "p2"
+
+
+def test_a_doerless_toll_right_after_an_attack_is_that_attack(nlp: Language) -> None:
+    text = (
+        "Militants stormed an army base near Lamu on Sunday. "
+        "Three soldiers were killed, officials said."
+    )
+    actors = {"Militants": "armed_group", "soldiers": "military"}
+    events, table = run(nlp, text, actors, places={"Lamu": "KE"})
+    assaults = of_type(events, "ASSAULT")
+    assert len(assaults) == 1
+    assert "soldiers" in names(assaults[0].target, table)
+    assert len(assaults[0].spans) == 2

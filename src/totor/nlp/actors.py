@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from totor.model import Entity
 from totor.nlp import extensions as ext
@@ -69,6 +69,7 @@ class ActorTable:
     max_noun_words: int = 3
     self_named: frozenset[str] = frozenset()
     hazard_words: frozenset[str] = frozenset()
+    party_modifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -143,6 +144,7 @@ def actor_table() -> ActorTable:
         max_noun_words=max(len(n.split()) for n in noun_category),
         self_named=frozenset(w.lower() for w in nouns["self_named"]),
         hazard_words=frozenset(w.lower() for w in nouns["hazard_words"]),
+        party_modifiers=frozenset(w.lower() for w in nouns.get("party_modifiers", [])),
     )
 
 
@@ -332,7 +334,7 @@ class ActorRecognizer:
         last = doc[end - 1]
         if last.ent_type_ != "GPE" or (end < len(doc) and doc[end].ent_type_ == "GPE"):
             return None
-        if last.dep_ in ("nsubj", "nsubjpass") or after > end:
+        if last.dep_ in ("nsubj", "nsubjpass") or after > end or _opposite_party(last):
             return _Found(start, end, _country_actor(self.table, iso, "government", ""), 1)
         return None
 
@@ -415,6 +417,11 @@ class ActorRecognizer:
                 continue
             # "the army" / "the group": refer back to the last actor of that kind
             if doc[i].lower_ == "the" and i + 1 < len(doc):
+                titled = self._titled_person(doc, i, by_position, taken)
+                if titled is not None:
+                    found.append(titled)
+                    i = titled.end
+                    continue
                 for size in (3, 2):
                     phrase = " ".join(t.lower_ for t in doc[i : i + size])
                     want = self.table.refer_back.get(phrase)
@@ -452,6 +459,33 @@ class ActorRecognizer:
             found.append(_Found(i, end, resolved, 0))
             i = end
         return found
+
+    def _titled_person(
+        self, doc: Doc, i: int, by_position: list[_Found], taken: list[bool]
+    ) -> _Found | None:
+        """'the minister', 'the foreign minister' at token ``i`` ('the'): the last person
+        named before with that title ('Foreign Minister Ali Musa', 'Ali Musa, the
+        minister,'). None when no such person was named: a bare title names nobody."""
+        for size in (3, 2):
+            end = i + size
+            if end > len(doc) or any(taken[i + 1 : end]):
+                continue
+            words = [t.lower_ for t in doc[i + 1 : end]]
+            if words[-1] not in self.table.titles or not all(t.is_lower for t in doc[i + 1 : end]):
+                continue
+            if end < len(doc) and doc[end].pos_ == "PROPN":
+                continue  # "the minister Ali Musa": the name follows, it is found on its own
+            best: _Found | None = None
+            for f in by_position:
+                if f.start >= i:
+                    break
+                if f.resolved.kind == "person" and words[-1] in _titles_of(
+                    doc, f, self.table.titles
+                ):
+                    best = f
+            if best is not None:
+                return _Found(i + 1, end, best.resolved, 0)
+        return None
 
     def _after_titles(self, doc: Doc, taken: list[bool]) -> list[_Found]:
         """Names the parser missed right after a title: 'Minister Florence Parly'."""
@@ -527,11 +561,15 @@ class ActorRecognizer:
             category = table.standalone.get(noun)
             if category is None:
                 continue
+            kind = table.categories[category][0]
+            if i > 0 and doc[i - 1].lower_ in table.party_modifiers:
+                # "Republican lawmakers": a side of their own, of the article's country
+                name = f"{doc[i - 1].text} {doc[i:end].text.lower()}"
+                return end, Resolved(name, kind, dominant)
             if i > 0 and doc[i - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
                 return None  # 'rebel forces', 'U.N. troops': someone else's
             if doc[i].is_title and not doc[i].is_sent_start:
                 return None  # capitalised inside a sentence: part of a name or title
-            kind = table.categories[category][0]
             # courts and parliaments are not the government named before: only the state
             if category in ("military", "government", "police"):
                 previous = _last_of_kind(by_position, i, "police" if category == "police" else kind)
@@ -575,6 +613,35 @@ def _org_kind(text: str) -> str:
         if any(w in lowered for w in words):
             return kind
     return "organization"
+
+
+#: prepositions whose object is the other side of an act, never where it happened:
+#: 'retaliation against Washington', 'talks with Moscow'
+_PARTY_PREPS = frozenset({"against", "with", "toward", "towards"})
+
+
+def _opposite_party(token: Token) -> bool:
+    """A capital as the other side of an act ('threatened retaliation against Washington',
+    'ties with Moscow'), not as a place: 'fighting in and around Kyiv' stays a place."""
+    return token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS
+
+
+def _titles_of(doc: Doc, found: _Found, titles: frozenset[str]) -> set[str]:
+    """Title words written with a person's mention: just before it ('Foreign Minister
+    Ali Musa') or in an apposition after it ('Ali Musa, the country's foreign minister,')."""
+    words: set[str] = set()
+    j = found.start - 1
+    while j >= 0 and found.start - j <= 4 and (doc[j].lower_ in titles or doc[j].is_title):
+        if doc[j].lower_ in titles:
+            words.add(doc[j].lower_)
+        j -= 1
+    if found.end < len(doc) and doc[found.end].text == ",":
+        for token in doc[found.end + 1 : found.end + 8]:
+            if token.text in (",", ".", ";") or token.pos_ == "VERB":
+                break
+            if token.lower_ in titles:
+                words.add(token.lower_)
+    return words
 
 
 def _trim(span: Span) -> Span | None:

@@ -8,8 +8,9 @@ verb give the status. One incident reported twice in an article is one event.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import cast
 
 from spacy.language import Language
@@ -87,6 +88,12 @@ class EventLexicon:
     normative_aux: frozenset[str] = frozenset()
     normative_verbs: frozenset[str] = frozenset()
     normative_not_verbs: frozenset[str] = frozenset()
+    of_actor_types: frozenset[str] = frozenset()
+    passive_actor_types: frozenset[str] = frozenset()
+    reaction_types: frozenset[str] = frozenset()
+    reaction_preps: frozenset[str] = frozenset()
+    accusation_nouns: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
 
 def _set(values: list[str] | None) -> frozenset[str] | None:
@@ -157,6 +164,12 @@ def event_lexicon() -> EventLexicon:
         normative_aux=frozenset(data.get("normative_aux", [])),
         normative_verbs=frozenset(data.get("normative_verbs", [])),
         normative_not_verbs=frozenset(data.get("normative_not_verbs", [])),
+        of_actor_types=frozenset(data.get("of_actor_types", [])),
+        passive_actor_types=frozenset(data.get("passive_actor_types", [])),
+        reaction_types=frozenset(data.get("reaction_types", [])),
+        reaction_preps=frozenset(data.get("reaction_preps", [])),
+        accusation_nouns=frozenset(data.get("accusation_nouns", [])),
+        act_nouns=frozenset(data.get("act_nouns", [])),
     )
 
 
@@ -225,8 +238,46 @@ class EventExtractor:
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._normative_demands(doc))
+        self._answer_targets(doc, drafts)
         doc._.events = _number(_merge(drafts, _setting(doc)))
         return doc
+
+    # -- reactions: whom a condemnation, rejection or welcome answers --------------------
+
+    def _answer_targets(self, doc: Doc, drafts: list[_Draft]) -> None:
+        """'Kenya condemned the attack': the attacker; 'Beijing rejected the allegations':
+        the accuser; 'X welcomed the decision': who decided. Only for reactions with no
+        target of their own, and only from what the article said before (or in the same
+        sentence)."""
+        lex = self.lexicon
+        by_token = {d.token.i: d for d in drafts}
+        ordered = sorted(drafts, key=lambda d: d.token.i)
+        for draft in drafts:
+            if draft.trigger.type not in lex.reaction_types or draft.target:
+                continue
+            for obj in _answered(draft.token, lex.reaction_preps):
+                answered = by_token.get(obj.i)
+                lemma = obj.lemma_.lower()
+                if answered is None and lemma in lex.by_lemma:
+                    # "the attack" told again: the last event that noun names
+                    answered = _last_before(ordered, draft, partial(_names_event, lemma=lemma))
+                if answered is None and lemma in lex.accusation_nouns:
+                    answered = _last_before(
+                        ordered,
+                        draft,
+                        lambda d: d.trigger.type in ("DISAPPROVE", "DEMAND", "THREATEN"),
+                    )
+                if answered is None and lemma in lex.act_nouns:
+                    answered = _last_before(
+                        ordered, draft, lambda d: d.trigger.type not in lex.reaction_types
+                    )
+                if answered is None:
+                    continue
+                doers = [a for a in answered.named_actor if a not in draft.actor]
+                if doers:
+                    draft.target = doers
+                    draft.confidence = round(min(0.95, draft.confidence + 0.05), 2)
+                    break
 
     # -- calls made as statements of what others should do ----------------------------
 
@@ -374,7 +425,11 @@ class EventExtractor:
         elif token.pos_ in _ADJ_POS or (token.dep_ == "acomp" and "ADJ" in trigger.pos):
             actor_tokens, target_tokens = _adjective_arguments(token)
         else:
-            actor_tokens, target_tokens = _verb_arguments(token, trigger.target_preps)
+            actor_tokens, target_tokens = _verb_arguments(
+                token,
+                trigger.target_preps,
+                passive_actor=trigger.type in self.lexicon.passive_actor_types,
+            )
             if not _entity_ids(doc, target_tokens):
                 target_tokens += self._complement_targets(token, trigger)
         if self._by_nature(token, actor_tokens):
@@ -453,6 +508,9 @@ class EventExtractor:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "by":
                 actors.extend(objects)
+            elif child.lower_ == "of" and trigger.type in self.lexicon.of_actor_types:
+                # "the withdrawal of U.S. troops", "a meeting of the bloc": who does it
+                actors.extend(objects)
             elif (
                 child.lower_ in _TARGET_PREPS
                 or child.lower_ == "of"
@@ -530,7 +588,21 @@ class EventExtractor:
         of the infinitive)."""
         found: list[Token] = []
         for child in token.children:
-            if child.dep_ == "ccomp" and trigger.type in self.lexicon.clause_target_types:
+            objects = [child] if child.dep_ == "dobj" else []
+            if child.dep_ == "prep" and child.lower_ == "for":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                # "launched an operation against the rebels", "called for a war against
+                # al-Shabab": the object's own target
+                found.extend(
+                    g
+                    for o in objects
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                )
+            elif child.dep_ == "ccomp" and trigger.type in self.lexicon.clause_target_types:
                 found.extend(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
             elif child.dep_ == "xcomp" and child.pos_ == "VERB":
                 _, targets = _verb_arguments(child, trigger.target_preps)
@@ -681,33 +753,137 @@ def _subjects(token: Token) -> list[Token]:
     return subjects
 
 
+def _answered(token: Token, preps: frozenset[str]) -> list[Token]:
+    """What a reaction answers: its object ('condemned the attack'), the object of its
+    preposition ('concern over the ruling', 'condemnation of the raid'), or, for a
+    judging adjective, what it judges ('called the move unacceptable')."""
+    found: list[Token] = []
+    owner = token.head if token.dep_ in ("acomp", "oprd") else token
+    for verb in (token, owner):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ in preps:
+                found.extend(g for g in child.children if g.dep_ == "pobj")
+    return [*found, *(c for f in found for c in f.conjuncts)]
+
+
+def _last_before(
+    drafts: list[_Draft], draft: _Draft, wanted: Callable[[_Draft], bool]
+) -> _Draft | None:
+    """The last draft before ``draft`` (within five sentences) that ``wanted`` accepts."""
+    doc = draft.token.doc
+    best: _Draft | None = None
+    for other in drafts:
+        if other.token.i >= draft.token.i:
+            break
+        if other is not draft and wanted(other):
+            best = other
+    if best is None:
+        return None
+    between = sum(1 for t in doc[best.sentence.start : draft.sentence.start] if t.is_sent_start)
+    return best if between <= 5 else None
+
+
+def _names_event(draft: _Draft, lemma: str) -> bool:
+    """Whether a noun ('attack', 'bombing') names the event of ``draft``."""
+    if draft.token.lemma_.lower() == lemma:
+        return True
+    return any(t.type == draft.trigger.type for t in event_lexicon().by_lemma.get(lemma, []))
+
+
+#: relative pronouns, which stand for the noun their clause describes
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """'the reporter, who was detained': the noun a relative pronoun stands for."""
+    clause = token.head
+    if (
+        token.lower_ in _RELATIVE
+        and token.tag_ in ("WP", "WDT")
+        and clause.dep_ == "relcl"
+        and clause.head.i != clause.i
+    ):
+        return clause.head
+    return token
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def _verb_arguments(
-    token: Token, extra_preps: frozenset[str] = frozenset()
+    token: Token, extra_preps: frozenset[str] = frozenset(), passive_actor: bool = False
 ) -> tuple[list[Token], list[Token]]:
-    """(actor tokens, target tokens) of a verb, through passives and shared subjects."""
+    """(actor tokens, target tokens) of a verb, through passives, relative clauses,
+    participles, shared subjects and controlled infinitives. ``passive_actor``: the
+    passive subject is the doer ('troops were deployed')."""
     actors: list[Token] = []
     targets: list[Token] = []
     for child in token.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            actors.append(child)
+        if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and passive_actor):
+            actors.append(_relative_antecedent(child))
         elif child.dep_ in ("dobj", "nsubjpass", "dative"):
-            targets.append(child)
+            targets.append(_relative_antecedent(child))
         elif child.dep_ == "agent":
             actors.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and (
             child.lower_ in _TARGET_PREPS or child.lower_ in extra_preps
         ):
             targets.extend(g for g in child.children if g.dep_ == "pobj")
-    if not actors:
-        head = token.head
-        if token.dep_ == "relcl" and token.head.i != token.i:
+    head = token.head
+    if token.dep_ == "conj" and not targets and token.tag_ == "VBN" and _is_passive(head):
+        # "were beaten and later detained by soldiers": the shared passive subject
+        targets.extend(c for c in head.children if c.dep_ == "nsubjpass")
+    if head.i == token.i or actors:
+        return actors, targets
+    if token.dep_ == "relcl":
+        if _is_passive(token):
+            if not targets:
+                targets.append(head)  # "journalists who were detained" (no pronoun parsed)
+        else:
             actors.append(head)  # "militants who attacked"
-        elif token.dep_ in ("conj", "xcomp", "advcl") and head.i != token.i:
-            if head.pos_ in _ADJ_POS and head.dep_ == "acomp":
-                head = head.head  # "Hamas is ready to accept": the subject of "is"
-            head_actors, _ = _verb_arguments(head) if head.pos_ in ("VERB", "AUX") else ([], [])
+    elif token.dep_ in ("acl", "amod") and head.pos_ in _NOUN_POS:
+        if token.tag_ == "VBN" and not targets:
+            targets.append(head)  # "the jailed publisher", "a journalist arrested over"
+        elif token.tag_ == "VBG":
+            actors.append(head)  # "gunmen firing on the crowd"
+    elif token.dep_ == "conj":
+        head_actors, _ = (
+            _verb_arguments(head, passive_actor=passive_actor)
+            if head.pos_ in ("VERB", "AUX")
+            else ([], [])
+        )
+        actors.extend(head_actors)
+    elif token.dep_ in ("xcomp", "advcl", "pcomp"):
+        governor = head
+        if token.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head  # "accused of planning": the verb before "of"
+        if governor.pos_ in _ADJ_POS and governor.dep_ == "acomp":
+            governor = governor.head  # "Hamas is ready to accept": the subject of "is"
+        if governor.pos_ not in ("VERB", "AUX"):
+            return actors, targets
+        children = list(governor.children)
+        controller = [c for c in children if c.dep_ == "dobj"] if token.dep_ == "xcomp" else []
+        if controller and any(_is_actorish(c) for c in controller):
+            actors.extend(controller)  # "urged Iran to halt": Iran would halt
+        elif token.dep_ != "advcl" and any(c.dep_ == "nsubjpass" for c in children):
+            # "were accused of planning", "is expected to hold": the passive subject
+            actors.extend(_relative_antecedent(c) for c in children if c.dep_ == "nsubjpass")
+        else:
+            head_actors, _ = _verb_arguments(governor)
             actors.extend(head_actors)
     return actors, targets
+
+
+def _is_actorish(token: Token) -> bool:
+    """Whether a noun can be the doer of a clause: a name, a pronoun or a group noun."""
+    return (
+        token.pos_ in ("PROPN", "PRON")
+        or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")
+        or (token.pos_ == "NOUN" and token.tag_ == "NNS")
+    )
 
 
 def _adjective_arguments(token: Token) -> tuple[list[Token], list[Token]]:
@@ -824,7 +1000,10 @@ def _entity_ids(doc: Doc, tokens: list[Token]) -> list[str]:
     ids: list[str] = []
     for token in tokens:
         for member in [token, *token.conjuncts]:
-            entity = _entity(doc, member)
+            # "the Syrian Kurdish militia, the YPG": the name in apposition wins
+            named = [a for a in member.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+            entity = next((e for e in (_entity(doc, a) for a in named) if e is not None), None)
+            entity = entity or _entity(doc, member)
             if entity is None:
                 # "the headquarters of Hamas": look inside the noun phrase, not in its
                 # locative or relative parts ("people in southern Israel")
@@ -848,6 +1027,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
             "appos",
         ):
             tokens.extend(right.subtree)
+        elif right.dep_ == "acl":
+            # "the allegations made by Pakistan": whose they are
+            tokens.extend(t for c in right.children if c.dep_ == "agent" for t in c.subtree)
     return tokens
 
 
@@ -867,11 +1049,14 @@ def _place_for(
     taken = [m for e in ext.entities(doc) if e.id in participants for m in e.mentions]
     best: tuple[int, str] | None = None
     for place in ext.places(doc):
-        for m_start, _m_end in place.mentions:
+        for m_start, m_end in place.mentions:
             if not (sentence.start_char <= m_start < sentence.end_char):
                 continue
             if any(t_start <= m_start < t_end for t_start, t_end in taken):
                 continue
+            mention = doc.char_span(m_start, m_end, alignment_mode="expand")
+            if mention is None or not _locates(mention.root, token):
+                continue  # "China-funded", "the Washington-led war": whose, not where
             inside = start <= m_start < end
             if not inside and not nearest:
                 continue
@@ -879,6 +1064,39 @@ def _place_for(
             if best is None or distance < best[0]:
                 best = (distance, place.id)
     return best[1] if best else None
+
+
+#: how a place name hangs inside a longer place phrase: "the Somali city of Beledweyne",
+#: "the C.A.R.'s capital, Bangui", "Gaza's Rafah"
+_PLACE_CHAIN = frozenset({"compound", "appos", "conj", "poss", "flat"})
+
+
+def _locates(place: Token, trigger: Token) -> bool:
+    """Whether a place name says where something happened: the object of a locative
+    preposition ('in the Somali city of Beledweyne'), an adverbial ('fighting Tuesday
+    near Bakhmut'), or a modifier of the trigger noun itself ('the Kabul attack')."""
+    after = place.i + 1
+    if after < len(place.doc) and place.doc[after].text in ("-", "–"):
+        return False  # "the China-funded port", "a Kenya-U.S. base": whose, not where
+    current = place
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.i == trigger.i and trigger.pos_ in _NOUN_POS:
+            return True  # "the Kabul attack", "the Gaza ceasefire"
+        if current.dep_ == "pobj":
+            if head.lower_ in _PLACE_PREPS:
+                return True
+            if head.lower_ == "of" and head.head.pos_ in _NOUN_POS:
+                current = head.head  # "the city of X": the phrase's head noun decides
+                continue
+            return False
+        if current.dep_ in _PLACE_CHAIN or (current.dep_ == "amod" and current.pos_ == "PROPN"):
+            current = head
+            continue
+        return current.dep_ in ("npadvmod", "advmod")
+    return False
 
 
 def _time_for(doc: Doc, token: Token, sentence: Span) -> str | None:
@@ -948,7 +1166,9 @@ def _merge(drafts: list[_Draft], setting: _Setting | None = None) -> list[_Draft
             if kept.trigger.type != draft.trigger.type:
                 continue
             same_sentence = kept.sentence.start == draft.sentence.start
-            if same_sentence:
+            if _casualties_of(kept, draft, setting or _Setting()):
+                pass  # "... attacked a base. Three Americans were killed.": its toll
+            elif same_sentence:
                 if not (
                     _compatible(kept.named_actor, draft.named_actor)
                     and _compatible(kept.target, draft.target)
@@ -963,6 +1183,38 @@ def _merge(drafts: list[_Draft], setting: _Setting | None = None) -> list[_Draft
         else:
             merged.append(draft)
     return merged
+
+
+#: verbs that report a toll; said with no doer right after an attack, they tell its victims
+_CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "behead"})
+
+
+def _casualties_of(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
+    """Whether ``draft`` only reports the victims of ``kept``: a doerless 'were killed' /
+    'died' in the same or the next sentence or two after an attack, nothing telling them
+    apart (status, time, place)."""
+    token = draft.token
+    if (
+        kept.trigger.type != "ASSAULT"
+        or draft.trigger.type != "ASSAULT"
+        or token.lemma_.lower() not in _CASUALTY_LEMMAS
+        or draft.named_actor
+        or kept.token.lemma_.lower() in _CASUALTY_LEMMAS
+        or kept.sentence.start > draft.sentence.start
+    ):
+        return False
+    if not (_is_passive(token) or token.lemma_.lower() == "die"):
+        return False
+    doc = token.doc
+    between = sum(1 for t in doc[kept.sentence.end : draft.sentence.start] if t.is_sent_start)
+    if between > 1:
+        return False
+    if kept.status != draft.status and not {kept.status, draft.status} <= _FACTUAL:
+        return False
+    return _times_agree(kept.time, draft.time, setting) and (
+        _places_agree(kept.place, draft.place, setting)
+        or _same_country(kept.place, draft.place, setting)
+    )
 
 
 def _agree(a: str | None, b: str | None) -> bool:
