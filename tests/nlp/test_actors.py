@@ -222,9 +222,7 @@ def test_a_capital_on_the_other_side_of_an_act_is_its_government(nlp: Language) 
 
 def test_a_capital_where_something_happened_is_no_actor(nlp: Language) -> None:
     text = "Heavy fighting was reported in Kyiv on Wednesday."
-    assert not any(
-        text[s:e] == "Kyiv" for entity in actors(nlp, text) for s, e in entity.mentions
-    )
+    assert not any(text[s:e] == "Kyiv" for entity in actors(nlp, text) for s, e in entity.mentions)
 
 
 @pytest.mark.parametrize("noun", ["journalist", "activist", "reporter"])

@@ -603,8 +603,7 @@ def test_a_condemnation_of_the_attack_targets_the_attacker(nlp: Language) -> Non
 
 def test_a_rejection_of_allegations_targets_the_accuser(nlp: Language) -> None:
     text = (
-        "Kenya accused Somalia of arming the militias. "
-        "Somalia rejected the allegations on Friday."
+        "Kenya accused Somalia of arming the militias. Somalia rejected the allegations on Friday."
     )
     events, table = run(nlp, text, {"Kenya": "country", "Somalia": "country"})
     rejection = one(events, "REJECT")
