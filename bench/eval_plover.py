@@ -108,6 +108,19 @@ def role_matches(article: Any, entity_ids: Sequence[str], gold_texts: Sequence[s
     return False
 
 
+def place_matches(article: Any, place_id: str | None, gold_texts: Sequence[str]) -> bool:
+    """Whether the place an act was done to ('shelled Juba') is one of the gold targets."""
+    from totor.evaluate import names_match
+
+    place = next((p for p in article.places if p.id == place_id), None)
+    if place is None:
+        return False
+    gold_spans = [s for g in gold_texts for s in _spans_of(article.text, g)]
+    if any(s < g_end and g_start < e for s, e in place.mentions for g_start, g_end in gold_spans):
+        return True
+    return any(names_match(g, place.name) for g in gold_texts)
+
+
 def top_event(article: Any) -> Any | None:
     if not article.events:
         return None
@@ -152,8 +165,9 @@ def measure(
             )
         if sentence.targets:
             tally.with_target += 1
-            tally.target_match += judged is not None and role_matches(
-                article, judged.target, sentence.targets
+            tally.target_match += judged is not None and (
+                role_matches(article, judged.target, sentence.targets)
+                or place_matches(article, judged.target_place, sentence.targets)
             )
     facts = {"seconds": round(time.perf_counter() - started, 1)}
     return tally, confusion, facts

@@ -380,6 +380,13 @@ class ArticleScorer:
             return []
         return [claim.speaker, *entity_names(self.article, claim.speaker_entity)]
 
+    def _place_names(self, place_id: str | None) -> list[str]:
+        """A place an act was done to ('shelled Juba'): its name and how it was written."""
+        place = self._places.get(place_id) if place_id else None
+        if place is None:
+            return []
+        return [place.name, *(self.article.quote(m) for m in place.mentions)]
+
     def _place_matches(self, gold_name: str, place_id: str | None) -> bool:
         place = self._places.get(place_id) if place_id else None
         if place is None:
@@ -431,6 +438,8 @@ class ArticleScorer:
             gold_names = item.get(role) or []
             if gold_names:
                 found = [n for eid in getattr(event, role) for n in entity_names(self.article, eid)]
+                if role == "target":
+                    found += self._place_names(getattr(event, "target_place", None))
                 if not any_name_match(gold_names, found):
                     return None
         gold_place = item.get("place")

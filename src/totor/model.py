@@ -159,6 +159,11 @@ class Event(_Item):
     mode: str | None = None
     actor: list[str] = Field(default_factory=list)
     target: list[str] = Field(default_factory=list)
+    target_place: str | None = Field(
+        default=None,
+        description="Place id of what the act was done to when that is a place, not an actor: "
+        "'shelled Juba', 'the blockade of the Gaza Strip'.",
+    )
     place: str | None = None
     time: str | None = None
     figures: list[str] = Field(default_factory=list)

@@ -92,7 +92,8 @@ def article_table(article: Article) -> RenderableType:
             e.type + (f"/{e.mode}" if e.mode else ""),
             _time(article, e.time),
             f"{e.status} {e.confidence:.2f}",
-            f"{_names(article, e.actor)} → {_names(article, e.target)}",
+            f"{_names(article, e.actor)} → "
+            + (_names(article, e.target) if e.target else _place(article, e.target_place)),
             _place(article, e.place),
             _source(article, e.claim),
             _around(article, e.trigger, e.span),

@@ -644,3 +644,20 @@ def test_a_doerless_toll_right_after_an_attack_is_that_attack(nlp: Language) -> 
     assert len(assaults) == 1
     assert "soldiers" in names(assaults[0].target, table)
     assert len(assaults[0].spans) == 2
+
+
+def test_a_town_shelled_is_the_target_place_and_the_place(nlp: Language) -> None:
+    text = "Rebels shelled Juba on Sunday, witnesses said."
+    events, _ = run(nlp, text, {"Rebels": "armed_group"}, places={"Juba": "SS"})
+    shelling = one(events, "ASSAULT")
+    assert not shelling.target
+    assert shelling.target_place == "p1"
+    assert shelling.place == "p1"
+
+
+def test_a_place_target_gives_way_to_an_actor_target(nlp: Language) -> None:
+    text = "Rebels shelled army positions near Juba on Sunday."
+    events, _ = run(nlp, text, {"Rebels": "armed_group", "army": "military"}, places={"Juba": "SS"})
+    shelling = one(events, "ASSAULT")
+    assert shelling.target
+    assert shelling.target_place is None

@@ -183,6 +183,7 @@ class _Draft:
     sentence: Span
     actor: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
+    target_place: str | None = None
     place: str | None = None
     time: str | None = None
     figures: list[str] = field(default_factory=list)
@@ -460,7 +461,14 @@ class EventExtractor:
             # ranks below the event it explains ("following the killing") or the event
             # that commits to it ("offered to negotiate" is an offer), but is still reported
             confidence = max(self.min_confidence, confidence - _BACKGROUND_PENALTY)
+        target_place = (
+            _place_target(doc, target_tokens)
+            if not target and trigger.type in _PLACE_TARGET_TYPES
+            else None
+        )
         place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
+        if target_place is not None and (place is None or trigger.type in _PHYSICAL):
+            place = target_place  # "shelled Juba": where the shells fell
         if not actor and trigger.mode in self.lexicon.state_modes:
             # "X was arrested", "the arrest of X": only a state arrests, sentences or deports,
             # so the unnamed doer is the state where it happened (as ACLED codes it)
@@ -476,6 +484,7 @@ class EventExtractor:
             sentence=sentence,
             actor=actor,
             target=target,
+            target_place=target_place,
             place=place,
             time=_time_for(doc, token, sentence),
             figures=_figures_in(doc, sentence),
@@ -1066,6 +1075,34 @@ def _place_for(
     return best[1] if best else None
 
 
+#: acts that can be done to a place rather than to an actor: shelling a town, blockading
+#: a strip, threatening a region, sanctioning a port, sending aid to a province
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "AID"})
+
+
+def _place_target(doc: Doc, target_tokens: list[Token]) -> str | None:
+    """The place an act is done to: the object itself ('shelled Juba'), or the place
+    inside it ('fired at targets in Jericho', 'a blockade of the Gaza Strip')."""
+    for token in target_tokens:
+        for member in [token, *token.conjuncts]:
+            candidates = [member] + [
+                g
+                for p in member.children
+                if p.dep_ == "prep" and p.lower_ in ("in", "of", "near", "around")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+            for candidate in candidates:
+                start = candidate.idx
+                place = ext.place_at(doc, start, start + len(candidate.text))
+                if (
+                    place is not None
+                    and ext.entity_at(doc, start, start + len(candidate.text)) is None
+                ):
+                    return place.id
+    return None
+
+
 #: how a place name hangs inside a longer place phrase: "the Somali city of Beledweyne",
 #: "the C.A.R.'s capital, Bangui", "Gaza's Rafah"
 _PLACE_CHAIN = frozenset({"compound", "appos", "conj", "poss", "flat"})
@@ -1287,6 +1324,8 @@ def _absorb(kept: _Draft, other: _Draft, same_sentence: bool) -> None:
     kept.actor += [a for a in other.actor if a not in kept.actor]
     kept.target += [t for t in other.target if t not in kept.target and t not in kept.actor]
     kept.place = kept.place or other.place
+    if not kept.target:
+        kept.target_place = kept.target_place or other.target_place
     kept.time = kept.time or other.time
     kept.figures += [f for f in other.figures if f not in kept.figures]
     kept.claim = kept.claim or other.claim
@@ -1306,6 +1345,7 @@ def _number(drafts: list[_Draft]) -> list[Event]:
                 mode=d.trigger.mode,
                 actor=d.actor,
                 target=d.target,
+                target_place=None if d.target else d.target_place,
                 place=d.place,
                 time=d.time,
                 figures=d.figures,

@@ -235,7 +235,13 @@ def cards(article: Article, event_pks: dict[str, int] | None = None) -> list[Car
                 [
                     ("status", event.status),
                     ("actor", ", ".join(name_of(key) for key in event.actor)),
-                    ("target", ", ".join(name_of(key) for key in event.target)),
+                    (
+                        "target",
+                        ", ".join(name_of(key) for key in event.target)
+                        or (
+                            places[event.target_place].name if event.target_place in places else ""
+                        ),
+                    ),
                     ("place", places[event.place].name if event.place in places else ""),
                     ("time", times[event.time].text if event.time in times else ""),
                     (
