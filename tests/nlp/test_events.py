@@ -661,3 +661,20 @@ def test_a_place_target_gives_way_to_an_actor_target(nlp: Language) -> None:
     shelling = one(events, "ASSAULT")
     assert shelling.target
     assert shelling.target_place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Police dispersed the crowd in Gao, killing one man.", "dispersed", 1),
+        ("Police dispersed the crowd in Gao, killing one man.", "killing", -1),
+        ("Rebels attacked the base at dawn, officials said.", "attacked", 1),
+        ("The town, which rebels attacked in May, is calm.", "attacked", -1),
+    ],
+)
+def test_prominence_of_a_predicate(nlp: Language, text: str, word: str, expected: int) -> None:
+    from totor.nlp.events import _prominence
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert _prominence(token) == expected

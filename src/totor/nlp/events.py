@@ -451,7 +451,11 @@ class EventExtractor:
         if status == "hypothetical" and not (actor or target):
             return None  # "if children are abducted": a generic case, not a reported event
         confidence = (
-            trigger.weight + 0.1 * bool(actor) + 0.1 * bool(target) - 0.1 * (is_noun and not light)
+            trigger.weight
+            + 0.1 * bool(actor)
+            + 0.1 * bool(target)
+            - 0.1 * (is_noun and not light)
+            + _PROMINENCE * _prominence(light_verb or token)
         )
         if round(confidence, 2) < self.min_confidence:
             return None
@@ -801,6 +805,29 @@ def _names_event(draft: _Draft, lemma: str) -> bool:
     return any(t.type == draft.trigger.type for t in event_lexicon().by_lemma.get(lemma, []))
 
 
+#: confidence a trigger gains as the main predicate of its sentence (or of what a
+#: source says), or loses in a clause that only qualifies another one
+_PROMINENCE = 0.1
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "amod", "csubj"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _prominence(token: Token) -> int:
+    """+1 for the sentence's main predicate ('Police *arrested* 12, officials said'),
+    -1 inside a clause that qualifies another ('..., *killing* one person'), else 0."""
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if current.dep_ == "ROOT" or (
+        current.dep_ == "acl" and current.tag_ in _FINITE and current.head.dep_ == "ROOT"
+    ):
+        return 1  # a finite verb hung on the root noun is the misparsed predicate
+    if current.dep_ == "ccomp" and current.head.dep_ == "ROOT":
+        # "X attacked Y, officials said": the content of a report is its main news
+        return 1 if current.head.lemma_.lower() in reporting_lexicon().verbs else 0
+    return -1 if current.dep_ in _SUBORDINATE else 0
+
+
 #: relative pronouns, which stand for the noun their clause describes
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 
@@ -856,8 +883,10 @@ def _verb_arguments(
     elif token.dep_ in ("acl", "amod") and head.pos_ in _NOUN_POS:
         if token.tag_ == "VBN" and not targets:
             targets.append(head)  # "the jailed publisher", "a journalist arrested over"
-        elif token.tag_ == "VBG":
-            actors.append(head)  # "gunmen firing on the crowd"
+        elif token.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
+            # "gunmen firing on the crowd"; a finite verb read as a modifier is the
+            # sentence's predicate misparsed ("The commander offered ...")
+            actors.append(head)
     elif token.dep_ == "conj":
         head_actors, _ = (
             _verb_arguments(head, passive_actor=passive_actor)
