@@ -678,3 +678,17 @@ def test_prominence_of_a_predicate(nlp: Language, text: str, word: str, expected
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
     assert _prominence(token) == expected
+
+
+def test_a_stance_in_the_passive_belongs_to_its_subject(nlp: Language) -> None:
+    text = "Kenya is opposed to any foreign mediation in the dispute with Somalia."
+    events, table = run(nlp, text, {"Kenya": "country", "Somalia": "country"})
+    rejection = one(events, "REJECT")
+    assert names(rejection.actor, table) == {"Kenya"}
+
+
+def test_arriving_on_a_visit_makes_the_visitor_the_actor(nlp: Language) -> None:
+    text = "President Ali Musa arrived in Amman on a surprise visit on Wednesday."
+    events, table = run(nlp, text, {"Ali Musa": "person"}, places={"Amman": "JO"})
+    visit = one(events, "CONSULT")
+    assert names(visit.actor, table) == {"Ali Musa"}

@@ -91,6 +91,7 @@ class EventLexicon:
     of_actor_types: frozenset[str] = frozenset()
     passive_actor_types: frozenset[str] = frozenset()
     reaction_types: frozenset[str] = frozenset()
+    stative_passive_lemmas: frozenset[str] = frozenset()
     reaction_preps: frozenset[str] = frozenset()
     accusation_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ def event_lexicon() -> EventLexicon:
         of_actor_types=frozenset(data.get("of_actor_types", [])),
         passive_actor_types=frozenset(data.get("passive_actor_types", [])),
         reaction_types=frozenset(data.get("reaction_types", [])),
+        stative_passive_lemmas=frozenset(data.get("stative_passive_lemmas", [])),
         reaction_preps=frozenset(data.get("reaction_preps", [])),
         accusation_nouns=frozenset(data.get("accusation_nouns", [])),
         act_nouns=frozenset(data.get("act_nouns", [])),
@@ -429,7 +431,8 @@ class EventExtractor:
             actor_tokens, target_tokens = _verb_arguments(
                 token,
                 trigger.target_preps,
-                passive_actor=trigger.type in self.lexicon.passive_actor_types,
+                passive_actor=trigger.type in self.lexicon.passive_actor_types
+                or token.lemma_.lower() in self.lexicon.stative_passive_lemmas,
             )
             if not _entity_ids(doc, target_tokens):
                 target_tokens += self._complement_targets(token, trigger)
@@ -874,7 +877,12 @@ def _verb_arguments(
         targets.extend(c for c in head.children if c.dep_ == "nsubjpass")
     if head.i == token.i or actors:
         return actors, targets
-    if token.dep_ == "relcl":
+    if token.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+        # "Kenya is opposed to": the copula's subject holds the stance (or, for an act,
+        # undergoes it: "the party is banned")
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        (actors if passive_actor or token.tag_ != "VBN" else targets).extend(subjects)
+    elif token.dep_ == "relcl":
         if _is_passive(token):
             if not targets:
                 targets.append(head)  # "journalists who were detained" (no pronoun parsed)
