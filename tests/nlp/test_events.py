@@ -692,3 +692,43 @@ def test_arriving_on_a_visit_makes_the_visitor_the_actor(nlp: Language) -> None:
     events, table = run(nlp, text, {"Ali Musa": "person"}, places={"Amman": "JO"})
     visit = one(events, "CONSULT")
     assert names(visit.actor, table) == {"Ali Musa"}
+
+
+def test_calling_a_ruling_arbitrary_disapproves_of_it(nlp: Language) -> None:
+    text = "Opposition leader Ali Musa called the court's ruling arbitrary on Monday."
+    events, table = run(nlp, text, {"Ali Musa": "person", "court": "government"})
+    judgement = one(events, "DISAPPROVE")
+    assert names(judgement.actor, table) == {"Ali Musa"}
+
+
+def test_calling_allegations_baseless_rejects_them(nlp: Language) -> None:
+    text = "Kenya accused Somalia of arming militias. Somalia called the allegations baseless."
+    events, table = run(nlp, text, {"Kenya": "country", "Somalia": "country"})
+    rejection = one(events, "REJECT")
+    assert names(rejection.actor, table) == {"Somalia"}
+
+
+def test_an_evaluative_adjective_that_only_describes_is_no_event(nlp: Language) -> None:
+    text = "The arbitrary detention of students continued in the capital."
+    events, _ = run(nlp, text, {"students": "people"})
+    assert not of_type(events, "DISAPPROVE")
+
+
+def test_a_quoted_verdict_on_the_subject_is_the_speakers(nlp: Language) -> None:
+    text = '"The charges against him are baseless," lawyer Ali Musa said.'
+    content = "The charges against him are baseless"
+    events, table = run(nlp, text, {"Ali Musa": "person"}, said=[("Ali Musa", content)])
+    verdict = [e for e in events if e.type in ("DISAPPROVE", "REJECT")]
+    assert verdict and names(verdict[0].actor, table) == {"Ali Musa"}
+
+
+def test_a_repeated_arrest_is_an_arrest(nlp: Language) -> None:
+    text = "Police rearrested the activist in July."
+    events, table = run(nlp, text, {"Police": "government", "activist": "people"})
+    assert names(one(events, "COERCE").target, table) == {"activist"}
+
+
+def test_resigning_is_not_signing(nlp: Language) -> None:
+    text = "The minister resigned on Friday."
+    events, _ = run(nlp, text, {"minister": "government"})
+    assert not of_type(events, "SUPPORT")

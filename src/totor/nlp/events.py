@@ -61,6 +61,7 @@ class Trigger:
     poss_role: str = "actor"
     target_preps: frozenset[str] = frozenset()
     partner_is: frozenset[str] | None = None
+    judging: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class EventLexicon:
     passive_actor_types: frozenset[str] = frozenset()
     reaction_types: frozenset[str] = frozenset()
     stative_passive_lemmas: frozenset[str] = frozenset()
+    repeatable: frozenset[str] = frozenset()
     reaction_preps: frozenset[str] = frozenset()
     accusation_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
@@ -121,6 +123,7 @@ def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset())
         poss_role=str(row.get("poss_role", "actor")),
         target_preps=target_preps | (_set(row.get("target_preps")) or frozenset()),  # type: ignore[arg-type]
         partner_is=_set(row.get("partner_is")),  # type: ignore[arg-type]
+        judging=bool(row.get("judging", False)),
     )
 
 
@@ -169,6 +172,7 @@ def event_lexicon() -> EventLexicon:
         passive_actor_types=frozenset(data.get("passive_actor_types", [])),
         reaction_types=frozenset(data.get("reaction_types", [])),
         stative_passive_lemmas=frozenset(data.get("stative_passive_lemmas", [])),
+        repeatable=frozenset(data.get("repeatable", [])),
         reaction_preps=frozenset(data.get("reaction_preps", [])),
         accusation_nouns=frozenset(data.get("accusation_nouns", [])),
         act_nouns=frozenset(data.get("act_nouns", [])),
@@ -229,9 +233,11 @@ class EventExtractor:
             if token.i in in_phrase:
                 continue
             # participles read as adjectives ("disappointed") are listed by their form
-            candidates = self.lexicon.by_lemma.get(
-                token.lemma_.lower()
-            ) or self.lexicon.by_lemma.get(token.lower_)
+            candidates = (
+                self.lexicon.by_lemma.get(token.lemma_.lower())
+                or self.lexicon.by_lemma.get(token.lower_)
+                or self._repeated(token)
+            )
             if not candidates:
                 continue
             chosen = self._choose(doc, token, candidates)
@@ -281,6 +287,18 @@ class EventExtractor:
                     draft.target = doers
                     draft.confidence = round(min(0.95, draft.confidence + 0.05), 2)
                     break
+
+    def _repeated(self, token: Token) -> list[Trigger] | None:
+        """'rearrested', 're-imposed', 'recaptured': the act done again is the act."""
+        word = token.lower_
+        if not word.startswith("re"):
+            return None
+        rest = word[2:].lstrip("-")
+        # the lemmatizer does not know most re- words ("rearrested" -> "rearreste")
+        stems = [token.lemma_.lower()[2:].lstrip("-"), rest]
+        stems += [rest[: -len(end)] for end in ("ed", "d", "ing", "es", "s") if rest.endswith(end)]
+        stem = next((s for s in stems if s in self.lexicon.repeatable), None)
+        return self.lexicon.by_lemma.get(stem) if stem else None
 
     # -- calls made as statements of what others should do ----------------------------
 
@@ -373,6 +391,8 @@ class EventExtractor:
         return None
 
     def _conditions_hold(self, doc: Doc, token: Token, trigger: Trigger) -> bool:
+        if trigger.judging and not _judged(doc, token):
+            return False  # "an arbitrary detention" describes; "called it arbitrary" judges
         if trigger.active_only and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
             return False  # "they were met by gunmen" is no meeting
         if trigger.needs_complement and not any(c.dep_ in _COMPLEMENTS for c in token.children):
@@ -395,8 +415,12 @@ class EventExtractor:
                 return False
         if trigger.partner_is is not None and not _partner_is(doc, token, trigger.partner_is):
             return False
+        # "conducting operations against X": the preposition may hang from the verb
+        holders = (
+            [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else [token]
+        )
         if trigger.prep is not None and not any(
-            c.dep_ == "prep" and c.lower_ in trigger.prep for c in token.children
+            c.dep_ == "prep" and c.lower_ in trigger.prep for h in holders for c in h.children
         ):
             return False
         if trigger.prep_particle is not None and not any(
@@ -425,6 +449,10 @@ class EventExtractor:
         light = light_verb is not None
         if is_noun:
             actor_tokens, target_tokens = self._noun_arguments(token, trigger, light_verb)
+        elif trigger.judging and token.dep_ == "acomp":
+            # '"The ruling is arbitrary," he said': the speaker judges the subject
+            actor_tokens = []
+            target_tokens = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif token.pos_ in _ADJ_POS or (token.dep_ == "acomp" and "ADJ" in trigger.pos):
             actor_tokens, target_tokens = _adjective_arguments(token)
         else:
@@ -436,6 +464,13 @@ class EventExtractor:
             )
             if not _entity_ids(doc, target_tokens):
                 target_tokens += self._complement_targets(token, trigger)
+        if (
+            trigger.judging
+            and trigger.type == "DISAPPROVE"
+            and any(t.lemma_.lower() in self.lexicon.accusation_nouns for t in target_tokens)
+        ):
+            # "called the allegations baseless": a rejection of what was alleged
+            trigger = replace(trigger, type="REJECT")
         if self._by_nature(token, actor_tokens):
             return None  # "struck by Cyclone Chido": a storm is no actor, its damage no event
         actor = _entity_ids(doc, actor_tokens)
@@ -767,6 +802,49 @@ def _counted(tokens: list[Token], count_nouns: frozenset[str]) -> list[Token]:
 def _subjects(token: Token) -> list[Token]:
     subjects, _ = _verb_arguments(token)
     return subjects
+
+
+#: verbs that pass judgement through their complement: 'called the move reckless',
+#: 'described the raid as illegal'
+_JUDGING_VERBS = frozenset(
+    {
+        "call",
+        "describe",
+        "term",
+        "label",
+        "brand",
+        "deem",
+        "declare",
+        "denounce",
+        "condemn",
+        "characterize",
+        "characterise",
+        "dismiss",
+        "consider",
+        "find",
+        "slam",
+        "criticize",
+        "criticise",
+        "decry",
+    }
+)
+
+
+def _judged(doc: Doc, token: Token) -> bool:
+    """Whether an evaluative adjective passes judgement: the complement of a judging verb
+    ('called the ruling arbitrary', 'described it as inhumane'), or said of its subject
+    inside a claim ('"The charges are baseless," she said')."""
+    head = token.head
+    if token.dep_ == "oprd" or (token.dep_ in ("amod", "acomp") and head.dep_ == "oprd"):
+        return True
+    if head.lower_ == "as" and head.dep_ == "prep":
+        return head.head.lemma_.lower() in _JUDGING_VERBS
+    copula = head if token.dep_ == "acomp" else head.head
+    if (token.dep_ == "acomp" or (token.dep_ == "amod" and head.dep_ == "attr")) and (
+        copula.lemma_.lower() == "be"  # "the charges are baseless", not "we felt brave"
+    ):
+        return ext.claim_covering(doc, token.idx, token.idx + len(token.text)) is not None
+    return False
 
 
 def _answered(token: Token, preps: frozenset[str]) -> list[Token]:
