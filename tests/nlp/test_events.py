@@ -732,3 +732,31 @@ def test_resigning_is_not_signing(nlp: Language) -> None:
     text = "The minister resigned on Friday."
     events, _ = run(nlp, text, {"minister": "government"})
     assert not of_type(events, "SUPPORT")
+
+
+def test_a_rejection_that_is_the_cue_of_its_own_claim_is_asserted(nlp: Language) -> None:
+    text = "Somalia rejected the plan on Tuesday."
+    events, _ = run(nlp, text, {"Somalia": "country"})
+    doc_claim = Claim(
+        id="c1",
+        speaker="Somalia",
+        speaker_entity="e1",
+        cue="rejected",
+        kind="indirect",
+        content=(21, 29),
+        span=(0, 29),
+        cue_span=(8, 16),
+    )
+    from totor.nlp.events import _is_cue_of
+
+    assert _is_cue_of(doc_claim, (8, 16))
+    assert not _is_cue_of(doc_claim, (21, 25))
+    assert one(events, "REJECT").status == "asserted"
+
+
+def test_a_place_captured_is_where_it_happened(nlp: Language) -> None:
+    text = "Troops captured the Abasan junction on Monday."
+    events, _ = run(nlp, text, {"Troops": "military"}, places={"Abasan": "PS"})
+    capture = one(events, "ASSAULT")
+    assert capture.place == "p1"
+    assert capture.target_place == "p1"

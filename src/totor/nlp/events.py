@@ -481,6 +481,9 @@ class EventExtractor:
         ):
             return None  # a bare noun ("the ceasefire proposal") names no event
         claim = ext.claim_covering(doc, *trigger_span)
+        if claim is not None and _is_cue_of(claim, trigger_span):
+            # "Israel rejected it": the rejection is the act, not something it reports
+            claim = None
         if not actor_tokens and claim is not None and trigger.type in self.lexicon.speech_types:
             # '"... and strongly urge that ...," the statement said': who says it urges
             speaker = claim.speaker_entity
@@ -700,6 +703,11 @@ class EventExtractor:
         if claim is not None:
             return "claimed"
         return "asserted"
+
+
+def _is_cue_of(claim: Claim, span: tuple[int, int]) -> bool:
+    cue = claim.cue_span
+    return cue is not None and cue[0] < span[1] and span[0] < cue[1]
 
 
 def _cue_lemma(claim: Claim) -> str:
@@ -1207,6 +1215,8 @@ def _place_target(doc: Doc, target_tokens: list[Token]) -> str | None:
                 for g in p.children
                 if g.dep_ == "pobj"
             ]
+            # "the Abasan junction", "the Rafah crossing": the place names the object
+            candidates += [c for c in member.children if c.dep_ == "compound"]
             for candidate in candidates:
                 start = candidate.idx
                 place = ext.place_at(doc, start, start + len(candidate.text))
@@ -1235,8 +1245,10 @@ def _locates(place: Token, trigger: Token) -> bool:
         head = current.head
         if head.i == current.i:
             return False
-        if head.i == trigger.i and trigger.pos_ in _NOUN_POS:
-            return True  # "the Kabul attack", "the Gaza ceasefire"
+        if head.i == trigger.i and (
+            trigger.pos_ in _NOUN_POS or current.dep_ in ("dobj", "nsubjpass")
+        ):
+            return True  # "the Kabul attack", "captured the Abasan junction", "Gao was shelled"
         if current.dep_ == "pobj":
             if head.lower_ in _PLACE_PREPS:
                 return True
