@@ -760,3 +760,21 @@ def test_a_place_captured_is_where_it_happened(nlp: Language) -> None:
     capture = one(events, "ASSAULT")
     assert capture.place == "p1"
     assert capture.target_place == "p1"
+
+
+def test_a_strike_promised_by_its_own_side_is_a_threat(nlp: Language) -> None:
+    text = '"The rebels will be crushed by our forces," President Ali Musa said on Sunday.'
+    content = "The rebels will be crushed by our forces"
+    actors = {"rebels": "armed_group", "Ali Musa": "person"}
+    events, table = run(nlp, text, actors, said=[("Ali Musa", content)])
+    threat = one(events, "THREATEN")
+    assert names(threat.actor, table) == {"Ali Musa"}
+    assert names(threat.target, table) == {"rebels"}
+    assert not of_type(events, "ASSAULT")
+
+
+def test_a_strike_the_outlet_reports_as_planned_stays_an_assault(nlp: Language) -> None:
+    text = "The army will attack the rebels in the hills next week."
+    events, _ = run(nlp, text, {"army": "military", "rebels": "armed_group"})
+    assert one(events, "ASSAULT").status == "planned"
+    assert not of_type(events, "THREATEN")

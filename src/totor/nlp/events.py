@@ -491,6 +491,14 @@ class EventExtractor:
         status = self._status(token, claim)
         if status == "hypothetical" and not (actor or target):
             return None  # "if children are abducted": a generic case, not a reported event
+        if _is_threat(doc, token, trigger, status, claim, actor):
+            # '"The Taliban will be crushed," Ghani said': saying one's side will strike is
+            # a threat, which is the event reported; the strike has not happened
+            assert claim is not None and claim.speaker_entity is not None
+            trigger = replace(trigger, type="THREATEN", mode=None)
+            actor = [claim.speaker_entity]
+            target = [t for t in target if t != claim.speaker_entity]
+            status = "claimed"
         confidence = (
             trigger.weight
             + 0.1 * bool(actor)
@@ -703,6 +711,29 @@ class EventExtractor:
         if claim is not None:
             return "claimed"
         return "asserted"
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _is_threat(
+    doc: Doc, token: Token, trigger: Trigger, status: str, claim: Claim | None, actor: list[str]
+) -> bool:
+    """Whether a future strike is told by its own side: 'we will respond with full force',
+    '"they will be crushed by our forces," the president said'."""
+    if trigger.type != "ASSAULT" or status != "planned" or claim is None:
+        return False
+    speaker = claim.speaker_entity
+    if speaker is None or not (claim.content[0] <= token.idx < claim.content[1]):
+        return False
+    clause = [token, *_governors(token)]
+    if not any(c.lower_ in _FUTURE_AUX for t in clause for c in t.children if c.dep_ == "aux"):
+        return False
+    if not actor or speaker in actor:
+        return True
+    countries = {e.id: e.country for e in ext.entities(doc)}
+    side = countries.get(speaker)
+    return side is not None and all(countries.get(a) == side for a in actor)
 
 
 def _is_cue_of(claim: Claim, span: tuple[int, int]) -> bool:
