@@ -230,3 +230,9 @@ def test_a_single_journalist_or_activist_is_an_actor(nlp: Language, noun: str) -
     text = f"Police detained a {noun} outside the courthouse on Friday."
     entity = by_surface(actors(nlp, text), text, noun)
     assert entity.kind == "people"
+
+
+def test_a_weapon_system_is_no_actor(nlp: Language) -> None:
+    text = "Turkey bought the S-400 from Russia, and the G7 objected."
+    entities = actors(nlp, text)
+    assert not any(text[s:e] == "S-400" for entity in entities for s, e in entity.mentions)

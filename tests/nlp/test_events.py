@@ -778,3 +778,15 @@ def test_a_strike_the_outlet_reports_as_planned_stays_an_assault(nlp: Language) 
     events, _ = run(nlp, text, {"army": "military", "rebels": "armed_group"})
     assert one(events, "ASSAULT").status == "planned"
     assert not of_type(events, "THREATEN")
+
+
+def test_a_person_still_fighting_is_no_clash(nlp: Language) -> None:
+    text = "Ali Musa is still fighting, his son said."
+    events, _ = run(nlp, text, {"Ali Musa": "person"})
+    assert not of_type(events, "ASSAULT")
+
+
+def test_a_person_fighting_with_police_is_a_clash(nlp: Language) -> None:
+    text = "Ali Musa fought with police outside the court."
+    events, _ = run(nlp, text, {"Ali Musa": "person", "police": "government"})
+    assert of_type(events, "ASSAULT")

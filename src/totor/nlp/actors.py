@@ -22,6 +22,8 @@ from totor.nlp import extensions as ext
 from totor.nlp.lexicon import load_json, load_tsv, split_list
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+#: model designations of weapons and aircraft ('S-400', 'F-35', 'Su-35', 'MQ-9')
+_MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]?$")
 _ACRONYM = re.compile(r"^[A-Z0-9.\-/&]+$|^[A-Z][a-z]?[A-Z]")
 
 
@@ -383,8 +385,8 @@ class ActorRecognizer:
             elif ent.label_ == "ORG":
                 if ext.place_at(doc, span.start_char, span.end_char) is not None:
                     continue
-                if span.text.lower() in self.table.not_actors:
-                    continue
+                if span.text.lower() in self.table.not_actors or _MODEL_NUMBER.match(span.text):
+                    continue  # 'S-400', 'F-35': a weapon system, not an organisation
                 if span.end < len(doc) and doc[span.end].lower_ in self.table.titles:
                     continue  # 'Defense' in 'Defense Secretary Pete Hegseth' is part of a title
                 found.append(

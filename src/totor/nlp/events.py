@@ -62,6 +62,7 @@ class Trigger:
     target_preps: frozenset[str] = frozenset()
     partner_is: frozenset[str] | None = None
     judging: bool = False
+    person_needs_complement: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset())
         target_preps=target_preps | (_set(row.get("target_preps")) or frozenset()),  # type: ignore[arg-type]
         partner_is=_set(row.get("partner_is")),  # type: ignore[arg-type]
         judging=bool(row.get("judging", False)),
+        person_needs_complement=bool(row.get("person_needs_complement", False)),
     )
 
 
@@ -397,6 +399,12 @@ class EventExtractor:
             return False  # "they were met by gunmen" is no meeting
         if trigger.needs_complement and not any(c.dep_ in _COMPLEMENTS for c in token.children):
             return False  # '"It is not over," agreed Sayim' reports speech, agrees to nothing
+        if (
+            trigger.person_needs_complement
+            and not any(c.dep_ in _COMPLEMENTS for c in token.children)
+            and _subject_is_person(doc, token)
+        ):
+            return False  # "he is still fighting": a struggle, not a clash
         objects = _object_words(token)
         if trigger.object is not None and not (objects & trigger.object):
             return False
@@ -522,7 +530,7 @@ class EventExtractor:
         place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
         if target_place is not None and (place is None or trigger.type in _PHYSICAL):
             place = target_place  # "shelled Juba": where the shells fell
-        if not actor and trigger.mode in self.lexicon.state_modes:
+        if not actor and trigger.mode in self.lexicon.state_modes and token.dep_ != "amod":
             # "X was arrested", "the arrest of X": only a state arrests, sentences or deports,
             # so the unnamed doer is the state where it happened (as ACLED codes it)
             state = _state_actor(doc, place, target, self.lexicon.state_kinds)
@@ -734,6 +742,17 @@ def _is_threat(
     countries = {e.id: e.country for e in ext.entities(doc)}
     side = countries.get(speaker)
     return side is not None and all(countries.get(a) == side for a in actor)
+
+
+def _subject_is_person(doc: Doc, token: Token) -> bool:
+    subjects = _subjects(token)
+    if len(subjects) != 1 or subjects[0].conjuncts:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("he", "she", "i"):
+        return True
+    entity = _entity(doc, subject)
+    return entity is not None and entity.kind == "person"
 
 
 def _is_cue_of(claim: Claim, span: tuple[int, int]) -> bool:
