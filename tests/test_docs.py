@@ -8,7 +8,7 @@ import click
 
 from totor.cli import main
 from totor.nlp.extensions import DOC_EXTENSIONS
-from totor.nlp.pipeline import COMPONENTS
+from totor.nlp.pipeline import COMPONENTS, PRE_PARSER
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -25,7 +25,7 @@ def test_every_command_is_in_the_readme() -> None:
 
 
 def test_every_component_and_extension_is_in_the_readme() -> None:
-    for component in COMPONENTS:
+    for component in (*PRE_PARSER, *COMPONENTS):
         assert f"`{component}`" in README, f"README does not name {component}"
     for extension in DOC_EXTENSIONS:
         if extension != "published":

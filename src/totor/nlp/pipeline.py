@@ -21,8 +21,12 @@ COMPONENTS: tuple[str, ...] = (
     "totor_events",
 )
 
+#: components that prepare the parse, added before the model's parser
+PRE_PARSER: tuple[str, ...] = ("totor_lines",)
+
 #: modules that register the factories above
 _COMPONENT_MODULES = (
+    "totor.nlp.lines",
     "totor.nlp.places",
     "totor.nlp.actors",
     "totor.nlp.times",
@@ -65,6 +69,9 @@ def build_nlp(options: PipelineOptions | None = None) -> Language:
         nlp = spacy.load(model)
     except OSError as error:
         raise ModelNotFound(f"spaCy model {model!r} could not be loaded: {error}") from error
+    for name in PRE_PARSER:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(name, before="parser")
     for name in options.components or COMPONENTS:
         nlp.add_pipe(name)
     return nlp
