@@ -65,7 +65,14 @@ def test_a_dozen_is_twelve_but_approximate() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["more than 34,500", "over 34,500", "at least 34,500", "34,500 or more", "upwards of 34,500"],
+    [
+        "more than 34,500",
+        "over 34,500",
+        "at least 34,500",
+        "34,500 or more",
+        "upwards of 34,500",
+        "at the very least 34,500",
+    ],
 )
 def test_lower_bound_modifiers(text: str) -> None:
     quantity = parse_quantity(text)
@@ -78,7 +85,9 @@ def test_lower_bound_modifiers(text: str) -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["nearly 300", "almost 300", "up to 300", "fewer than 300"])
+@pytest.mark.parametrize(
+    "text", ["nearly 300", "almost 300", "up to 300", "fewer than 300", "at most 300"]
+)
 def test_upper_bound_modifiers(text: str) -> None:
     quantity = parse_quantity(text)
     assert quantity is not None
@@ -146,3 +155,60 @@ def test_scan_finds_every_quantity_in_order() -> None:
 
 def test_split_words_separates_ranges_and_signs() -> None:
     assert split_words("30-40 (12%)") == ["30", "-", "40", "(", "12", "%", ")"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three-quarters of", 75),
+        ("three quarters of", 75),
+        ("half of", 50),
+        ("a third of", 33.3),
+        ("two-thirds of", 66.7),
+        ("one fifth of", 20),
+    ],
+)
+def test_fractions_before_of_are_shares_in_percent(text: str, value: float) -> None:
+    words = split_words(text)
+    match = scan(words)[0]
+    assert (match.start, match.end) == (0, len(words) - 1)  # "of" is left to the parser
+    assert match.quantity == Quantity(value=value, percent=True)
+
+
+def test_fractions_need_of_and_a_numerator() -> None:
+    assert scan(split_words("a third commission was set up")) == []
+    assert scan(split_words("nearly half were hurt")) == []
+    assert parse_quantity("half a million") == Quantity(value=500_000)
+
+
+def test_modified_fraction_keeps_its_bound() -> None:
+    match = scan(split_words("nearly half of the residents"))[0]
+    assert match.quantity == Quantity(value=50, high=50, approx=True, percent=True)
+
+
+def test_hyphenated_half_a_million() -> None:
+    assert parse_quantity("half-a-million") == Quantity(value=500_000)
+    assert parse_quantity("nearly half-a-million") == Quantity(
+        value=500_000, high=500_000, approx=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("several hundred", 100),
+        ("a few hundred", 100),
+        ("several thousand", 1000),
+        ("a few thousand", 1000),
+        ("several dozen", 12),
+        ("several hundred thousand", 100_000),
+    ],
+)
+def test_several_hundred_reads_as_the_vague_plural(text: str, value: float) -> None:
+    assert parse_quantity(text) == Quantity(
+        value=value, low=value, high=None, approx=True, vague=True
+    )
+
+
+def test_several_alone_is_no_number() -> None:
+    assert parse_quantity("several") is None

@@ -14,7 +14,9 @@ The parser works on plain words so that it can be tested and reused without spaC
 * vague plurals ("dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000, "tens of
   thousands" 10,000 ...): value = low = the conventional minimum, high = None, approx = True;
 * "a dozen" = 12 and approx = True ("a dozen" is seldom a count);
-* percentages set ``percent``.
+* "several hundred", "a few thousand": read as the plural ("hundreds", "thousands");
+* percentages set ``percent``; so do shares written as fractions before "of"
+  ("three-quarters of voters" = 75 percent, "half of the residents" = 50 percent).
 
 Words the data file does not list ("several", "many", "a handful") are not numbers: totor
 does not invent a value for them.
@@ -67,6 +69,8 @@ class _Lexicon:
     suffixes: dict[tuple[str, ...], str]
     joiners: frozenset[str]
     percent: dict[tuple[str, ...], bool]
+    fractions: dict[str, float]
+    numerators: dict[str, int]
     longest_modifier: int
 
 
@@ -92,6 +96,8 @@ def lexicon() -> _Lexicon:
         suffixes=suffixes,
         joiners=frozenset(raw["range_joiners"]),
         percent={p: True for p in _phrases(raw["percent_words"])},
+        fractions=raw["fractions"],
+        numerators=raw["fraction_numerators"],
         longest_modifier=max(len(p) for p in [*modifiers, *suffixes]),
     )
 
@@ -193,10 +199,13 @@ def _amount(words: Sequence[str], i: int) -> _Amount | None:
         value = float(lex.vague[tuple(words[i : i + size])])
         return _Amount(end=i + size, value=value, approx=True, vague=True)
     word = words[i]
-    if word in lex.half and i + 2 < len(words) and words[i + 1] in ("a", "an"):
-        scale = lex.scales.get(words[i + 2])
-        if scale:
-            return _Amount(end=i + 3, value=lex.half[word] * scale, scaled=scale)
+    if word in lex.half:
+        # "half a million", "half-a-million"
+        rest = _skip_hyphens(words, i + 1, 2)
+        if len(rest) == 2 and words[rest[0]] in ("a", "an"):
+            scale = lex.scales.get(words[rest[1]])
+            if scale:
+                return _Amount(end=rest[1] + 1, value=lex.half[word] * scale, scaled=scale)
     number = digits_value(word)
     if number is not None:
         j = i + 1
@@ -208,6 +217,40 @@ def _amount(words: Sequence[str], i: int) -> _Amount | None:
             return _Amount(end=j + 1, value=number * lex.counted[words[j]], approx=True)
         return _Amount(end=j, value=number * scale, scaled=scale)
     return _word_number(words, i)
+
+
+def _skip_hyphens(words: Sequence[str], i: int, count: int) -> list[int]:
+    """Indices of the next ``count`` words from i that are not hyphens."""
+    found: list[int] = []
+    while i < len(words) and len(found) < count:
+        if words[i] not in ("-", "–"):
+            found.append(i)
+        i += 1
+    return found
+
+
+def _fraction(words: Sequence[str], i: int) -> tuple[int, Quantity] | None:
+    """ "half of", "a third of", "two-thirds of", "three quarters of": a share in percent.
+    Read only before "of": "half a million" is a number, "a third commission" none."""
+    lex = lexicon()
+    n = len(words)
+    numerator = 1
+    j = i
+    if j < n and words[j] in lex.numerators and words[j] != "half":
+        numerator = lex.numerators[words[j]]
+        j += 1
+        if j < n and words[j] in ("-", "–"):
+            j += 1
+    if j >= n or words[j] not in lex.fractions:
+        return None
+    if (j == i) != (words[j] == "half"):
+        return None  # "half of" alone; "third" needs its numerator ("a third of")
+    if j + 1 >= n or words[j + 1] != "of":
+        return None
+    share = round(numerator * lex.fractions[words[j]] * 100, 1)
+    if share > 100:
+        return None
+    return j + 1, Quantity(value=share, percent=True)
 
 
 def _core(words: Sequence[str], i: int) -> tuple[int, Quantity] | None:
@@ -260,7 +303,7 @@ def parse_at(words: Sequence[str], i: int) -> QuantityMatch | None:
     lex = lexicon()
     size = _phrase_at(words, i, lex.modifiers)
     kind = lex.modifiers[tuple(words[i : i + size])] if size else None
-    core = _core(words, i + size)
+    core = _fraction(words, i + size) or _core(words, i + size)
     if core is None and size:
         # "over" or "some" that is not a modifier here: no quantity starts at i
         return None
