@@ -236,3 +236,24 @@ def test_a_weapon_system_is_no_actor(nlp: Language) -> None:
     text = "Turkey bought the S-400 from Russia, and the G7 objected."
     entities = actors(nlp, text)
     assert not any(text[s:e] == "S-400" for entity in entities for s, e in entity.mentions)
+
+
+def test_a_description_of_an_armed_group_refers_back_to_it(nlp: Language) -> None:
+    text = (
+        "Al-Shabab fighters attacked a convoy on Monday. "
+        "In a statement, the banned separatist militant outfit said it had taken 40 hostages."
+    )
+    entities = actors(nlp, text)
+    assert by_surface(entities, text, "banned separatist militant outfit").name == (
+        by_surface(entities, text, "Al-Shabab fighters").name
+    )
+
+
+def test_a_description_without_an_armed_word_refers_to_nobody(nlp: Language) -> None:
+    text = "Al-Shabab attacked a convoy. The advocacy group condemned it."
+    entities = actors(nlp, text)
+    assert not any(
+        text[s:e] == "advocacy group" and entity.kind == "armed_group"
+        for entity in entities
+        for s, e in entity.mentions
+    )

@@ -72,6 +72,8 @@ class ActorTable:
     self_named: frozenset[str] = frozenset()
     hazard_words: frozenset[str] = frozenset()
     party_modifiers: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
+    armed_modifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -147,6 +149,8 @@ def actor_table() -> ActorTable:
         self_named=frozenset(w.lower() for w in nouns["self_named"]),
         hazard_words=frozenset(w.lower() for w in nouns["hazard_words"]),
         party_modifiers=frozenset(w.lower() for w in nouns.get("party_modifiers", [])),
+        group_heads=frozenset(w.lower() for w in nouns.get("group_heads", [])),
+        armed_modifiers=frozenset(w.lower() for w in nouns.get("armed_modifiers", [])),
     )
 
 
@@ -420,9 +424,10 @@ class ActorRecognizer:
             # "the army" / "the group": refer back to the last actor of that kind
             if doc[i].lower_ == "the" and i + 1 < len(doc):
                 titled = self._titled_person(doc, i, by_position, taken)
-                if titled is not None:
-                    found.append(titled)
-                    i = titled.end
+                described = titled or self._described_group(doc, i, by_position, taken)
+                if described is not None:
+                    found.append(described)
+                    i = described.end
                     continue
                 for size in (3, 2):
                     phrase = " ".join(t.lower_ for t in doc[i : i + size])
@@ -487,6 +492,26 @@ class ActorRecognizer:
                     best = f
             if best is not None:
                 return _Found(i + 1, end, best.resolved, 0)
+        return None
+
+    def _described_group(
+        self, doc: Doc, i: int, by_position: list[_Found], taken: list[bool]
+    ) -> _Found | None:
+        """'the banned separatist militant outfit' at token ``i`` ('the'): the last armed
+        group named before, when a modifier marks the group as armed."""
+        table = self.table
+        for end in range(i + 2, min(i + 7, len(doc)) + 1):
+            head = doc[end - 1]
+            if any(taken[i + 1 : end]) or not head.is_lower:
+                return None
+            if head.lower_ in table.group_heads:
+                modifiers = {t.lower_ for t in doc[i + 1 : end - 1]}
+                if not modifiers & table.armed_modifiers:
+                    return None
+                antecedent = _last_of_kind(by_position, i, "armed_group")
+                return _Found(i + 1, end, antecedent, 0) if antecedent is not None else None
+            if head.pos_ not in ("ADJ", "NOUN", "VERB") or head.dep_ not in ("amod", "compound"):
+                return None
         return None
 
     def _after_titles(self, doc: Doc, taken: list[bool]) -> list[_Found]:
