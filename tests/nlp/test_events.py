@@ -790,3 +790,18 @@ def test_a_person_fighting_with_police_is_a_clash(nlp: Language) -> None:
     text = "Ali Musa fought with police outside the court."
     events, _ = run(nlp, text, {"Ali Musa": "person", "police": "government"})
     assert of_type(events, "ASSAULT")
+
+
+def test_talks_told_as_the_scene_of_a_verb_take_its_subject(nlp: Language) -> None:
+    text = "Ali Musa spoke to reporters during talks with Ukrainian officials in Jeddah."
+    actors = {"Ali Musa": "person", "Ukrainian officials": "government:UA"}
+    events, table = run(nlp, text, actors)
+    talks = one(events, "CONSULT")
+    assert names(talks.actor, table) == {"Ali Musa"}
+    assert names(talks.target, table) == {"Ukrainian officials"}
+
+
+def test_a_bombing_is_not_done_by_those_who_fled_during_it(nlp: Language) -> None:
+    text = "Civilians fled during the bombing of the town by government jets."
+    events, table = run(nlp, text, {"Civilians": "people", "government jets": "military"})
+    assert "Civilians" not in names(one(events, "ASSAULT").actor, table)

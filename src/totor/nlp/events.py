@@ -596,6 +596,17 @@ class EventExtractor:
                 doers, partners = _verb_arguments(clause, trigger.target_preps)
                 actors.extend(d for d in doers if d.tag_ not in ("WDT", "WP"))
                 targets.extend(t for t in partners if t.dep_ == "pobj")
+        if (
+            not actors
+            and light_verb is None
+            and trigger.type in _SHARED_SCENE_TYPES
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _SCENE_PREPS
+            and token.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "Rubio spoke during talks with Ukrainian officials": who takes part in the
+            # talks is the subject of what happened during them
+            actors.extend(c for c in token.head.head.children if c.dep_ == "nsubj")
         if light_verb is not None:
             head = light_verb
             head_subjects, head_targets = _verb_arguments(head, trigger.target_preps)
@@ -943,6 +954,11 @@ def _names_event(draft: _Draft, lemma: str) -> bool:
         return True
     return any(t.type == draft.trigger.type for t in event_lexicon().by_lemma.get(lemma, []))
 
+
+#: meetings and agreements whose participants are the subject of a verb told as happening
+#: during them ("spoke at a news conference with X", "signed during a visit to Y")
+_SHARED_SCENE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_SCENE_PREPS = frozenset({"during", "at", "after", "in", "on", "following"})
 
 #: confidence a trigger gains as the main predicate of its sentence (or of what a
 #: source says), or loses in a clause that only qualifies another one
