@@ -805,3 +805,11 @@ def test_a_bombing_is_not_done_by_those_who_fled_during_it(nlp: Language) -> Non
     text = "Civilians fled during the bombing of the town by government jets."
     events, table = run(nlp, text, {"Civilians": "people", "government jets": "military"})
     assert "Civilians" not in names(one(events, "ASSAULT").actor, table)
+
+
+def test_a_threatened_curfew_ranks_below_the_threat(nlp: Language) -> None:
+    text = "The governor threatened to impose a curfew on the city."
+    events, _ = run(nlp, text, {"governor": "person"})
+    threat, curfew = one(events, "THREATEN"), one(events, "COERCE")
+    assert curfew.status == "planned"
+    assert threat.confidence > curfew.confidence

@@ -249,6 +249,7 @@ class EventExtractor:
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._normative_demands(doc))
+        _rank_below_governors(drafts)
         self._answer_targets(doc, drafts)
         doc._.events = _number(_merge(drafts, _setting(doc)))
         return doc
@@ -914,6 +915,20 @@ def _judged(doc: Doc, token: Token) -> bool:
     ):
         return ext.claim_covering(doc, token.idx, token.idx + len(token.text)) is not None
     return False
+
+
+def _rank_below_governors(drafts: list[_Draft]) -> None:
+    """'threatened to impose a curfew', 'agreed to hold talks': the act a trigger governs
+    is what it threatens or commits to, so it ranks below that trigger."""
+    by_token = {d.token.i: d for d in drafts}
+    for draft in drafts:
+        for governor in _governors(draft.token):
+            above = by_token.get(governor.i)
+            if above is not None and above is not draft and draft.status != "asserted":
+                draft.confidence = round(
+                    max(0.05, min(draft.confidence, above.confidence - 0.05)), 2
+                )
+                break
 
 
 def _answered(token: Token, preps: frozenset[str]) -> list[Token]:
