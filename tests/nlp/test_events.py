@@ -813,3 +813,17 @@ def test_a_threatened_curfew_ranks_below_the_threat(nlp: Language) -> None:
     threat, curfew = one(events, "THREATEN"), one(events, "COERCE")
     assert curfew.status == "planned"
     assert threat.confidence > curfew.confidence
+
+
+def test_a_clause_with_its_own_subject_is_not_the_governors_doing(nlp: Language) -> None:
+    text = "The envoy condemned the crackdown, as eight demonstrators were killed in the town."
+    events, table = run(nlp, text, {"envoy": "person", "demonstrators": "people"})
+    killing = one(events, "ASSAULT")
+    assert "envoy" not in names(killing.actor, table)
+    assert names(killing.target, table) == {"demonstrators"}
+
+
+def test_the_parties_to_a_deal_between_them_are_its_actors(nlp: Language) -> None:
+    text = "A 2013 agreement between Kenya and Somalia set the rules for the camps."
+    events, table = run(nlp, text, {"Kenya": "country", "Somalia": "country"})
+    assert names(one(events, "AGREE").actor, table) == {"Kenya", "Somalia"}

@@ -577,7 +577,11 @@ class EventExtractor:
             if child.dep_ != "prep" or child.i == token.head.i:
                 continue
             objects = [g for g in child.children if g.dep_ == "pobj"]
-            if child.lower_ == "by":
+            if child.lower_ == "by" or (
+                child.lower_ in ("between", "among", "amongst")
+                and trigger.poss_role != "target"
+            ):
+                # "talks between Kenya and Somalia", "a deal among the three": the parties
                 actors.extend(objects)
             elif child.lower_ == "of" and trigger.type in self.lexicon.of_actor_types:
                 # "the withdrawal of U.S. troops", "a meeting of the bloc": who does it
@@ -1069,7 +1073,12 @@ def _verb_arguments(
             else ([], [])
         )
         actors.extend(head_actors)
-    elif token.dep_ in ("xcomp", "advcl", "pcomp"):
+    elif token.dep_ in ("xcomp", "advcl", "pcomp") and not any(
+        c.dep_ in ("nsubjpass", "expl") or (c.dep_ == "mark" and token.dep_ == "advcl")
+        for c in token.children
+    ):
+        # a clause with a subject of its own ("..., as eight protesters were killed") or
+        # a finite adverbial clause ("when police arrived") is not the governor's doing
         governor = head
         if token.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head  # "accused of planning": the verb before "of"
