@@ -183,3 +183,43 @@ def test_capitalised_words_inside_a_sentence_are_no_dateline(nlp: Language) -> N
     text = "The agency said NASA, FEMA and the Red Cross were sending teams."
     surfaces = {text[s:e] for p in places(nlp, text) for s, e in p.mentions}
     assert not surfaces & {"NASA", "FEMA"}
+
+
+def test_a_place_opening_a_local_institution_is_a_place(nlp: Language) -> None:
+    text = (
+        "A release from Gainesville Police said the man fled. The Laurel County School "
+        "District closed early, and a Paris man was held by Madison County Sheriff deputies "
+        "in Tennessee."
+    )
+    found = places(nlp, text)
+    assert named(found, text, "Gainesville").country == "US"
+    assert named(found, text, "Laurel County").admin1 == "Kentucky"
+    county = named(found, text, "Madison County")
+    assert county.feature == "admin" and county.admin1 == "Tennessee"
+    surfaces = {text[s:e] for p in found for s, e in p.mentions}
+    assert "Madison County Sheriff" not in surfaces
+
+
+def test_an_institution_without_a_local_head_gives_no_place(nlp: Language) -> None:
+    text = "Passengers of Air France and fans of Baseball Weekly complained."
+    surfaces = {text[s:e] for p in places(nlp, text) for s, e in p.mentions}
+    assert "France" not in surfaces
+
+
+def test_a_dateline_after_a_headline_is_a_place(nlp: Language) -> None:
+    text = "Snow and ice blanket the plains. KANSAS CITY, Mo. -- Tens of thousands lost power."
+    city = named(places(nlp, text), text, "KANSAS CITY")
+    assert city.country == "US" and city.admin1 == "Missouri"
+
+
+def test_an_unknown_institution_opens_with_its_place(nlp: Language) -> None:
+    text = (
+        "He was booked into the Titus County Jail in Mount Pleasant, Texas, on Friday, "
+        "while barges moved down the Mississippi River."
+    )
+    found = places(nlp, text)
+    county = named(found, text, "Titus County")
+    assert county.feature == "admin" and county.admin1 == "Texas"
+    surfaces = {text[s:e] for p in found for s, e in p.mentions}
+    assert "Titus County Jail" not in surfaces
+    assert "Mississippi" not in surfaces  # a river of its own is never cut down

