@@ -374,6 +374,8 @@ def _write(path: Path, rows: list[PlaceRow], admin_names: dict[tuple[str, str], 
         )
         db.executemany("INSERT INTO names VALUES (?,?,?)", _name_rows(rows))
         db.execute("CREATE INDEX names_key ON names(key)")
+        # countries and admin regions are looked up by code for every article's context
+        db.execute("CREATE INDEX places_code ON places(feature, country, admin1)")
         surfaces = {
             (surface, row.feature)
             for row in rows

