@@ -61,3 +61,8 @@ def test_group_label_refers_back_to_the_armed_group_named_before(nlp: Language) 
 def test_neutral_words_are_not_labels(nlp: Language) -> None:
     doc = nlp("The minister met farmers and teachers in the capital on Wednesday.")
     assert doc._.labels == []
+
+
+def test_a_label_before_including_refers_to_the_group_named(nlp: Language) -> None:
+    doc = nlp("Jihadist groups, including Boko Haram, have attacked villages across the region.")
+    assert name_of(doc, label(doc, "Jihadist groups").refers_to) == "Boko Haram"

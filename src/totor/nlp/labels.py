@@ -88,21 +88,27 @@ class LabelFinder:
             if entity is not None:
                 return entity.id
         entity = ext.entity_at(doc, start, end)
+        if entity is not None and not entity.name.startswith("unidentified"):
+            return entity.id
+        # 'the Islamist militant group al-Shabab', 'a terrorist group, the BLA', 'jihadist
+        # groups, including Boko Haram': the name that follows in apposition
+        nxt = last.i + 1
+        while nxt < len(doc) and nxt <= last.i + 3 and doc[nxt].lower_ in _BEFORE_NAME:
+            nxt += 1
+        if nxt < len(doc) and nxt <= last.i + 4:
+            named = ext.entity_at(doc, doc[nxt].idx, doc[nxt].idx + len(doc[nxt].text))
+            if named is not None and named.kind != "person":
+                return named.id
         if entity is not None:
             return entity.id
-        # 'the Islamist militant group al-Shabab', 'a terrorist group, the BLA': the name
-        # that follows in apposition
-        nxt = last.i + 1
-        while nxt < len(doc) and nxt <= last.i + 2 and doc[nxt].lower_ in (",", "the", "("):
-            nxt += 1
-        if nxt < len(doc) and nxt <= last.i + 3:
-            entity = ext.entity_at(doc, doc[nxt].idx, doc[nxt].idx + len(doc[nxt].text))
-            if entity is not None and entity.kind != "person":
-                return entity.id
         words = ext.doc_text(doc)[start:end].lower().replace("-", " ").split()
         if any(w in self.armed_words for w in words):
             return _last_armed_group(doc, start)
         return None
+
+
+#: words between a label and the name it stands in apposition to
+_BEFORE_NAME = frozenset({",", "the", "(", "including", "such", "as", "notably", "like", "namely"})
 
 
 def _last_armed_group(doc: Doc, before: int) -> str | None:
