@@ -827,3 +827,16 @@ def test_the_parties_to_a_deal_between_them_are_its_actors(nlp: Language) -> Non
     text = "A 2013 agreement between Kenya and Somalia set the rules for the camps."
     events, table = run(nlp, text, {"Kenya": "country", "Somalia": "country"})
     assert names(one(events, "AGREE").actor, table) == {"Kenya", "Somalia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman said no passengers were killed during the operation.",
+        "The army said the strike killed no civilians.",
+        "Police said nobody was arrested at the rally.",
+    ],
+)
+def test_an_act_done_to_no_one_is_negated(nlp: Language, text: str) -> None:
+    events, _ = run(nlp, text, {})
+    assert events and all(e.status == "negated" for e in events if e.type in ("ASSAULT", "COERCE"))

@@ -578,8 +578,7 @@ class EventExtractor:
                 continue
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if child.lower_ == "by" or (
-                child.lower_ in ("between", "among", "amongst")
-                and trigger.poss_role != "target"
+                child.lower_ in ("between", "among", "amongst") and trigger.poss_role != "target"
             ):
                 # "talks between Kenya and Somalia", "a deal among the three": the parties
                 actors.extend(objects)
@@ -701,8 +700,23 @@ class EventExtractor:
         lex = self.lexicon
         children = list(token.children)
         governing = [c for g in _governors(token) for c in g.children]
-        if any(c.dep_ == "neg" for c in children + governing) or any(
-            c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in children
+        if (
+            any(c.dep_ == "neg" for c in children + governing)
+            or any(
+                c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in children
+            )
+            or any(
+                # "no passengers were killed", "killed no one"
+                g.lower_ == "no" and g.dep_ == "det"
+                for c in children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                for g in c.children
+            )
+            or any(
+                c.lower_ in ("nobody", "none", "nothing", "noone")
+                for c in children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            )
         ):
             return "negated"
         for ancestor in _governors(token):
