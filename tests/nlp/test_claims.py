@@ -435,3 +435,178 @@ def test_a_role_of_another_country_does_not_take_the_name(nlp: Language) -> None
     claims = claims_of(nlp, text)
     ambassador = next(c for c in claims if "council" in part(text, c.content))
     assert "Diallo" not in ambassador.speaker
+
+
+def test_short_tag_sentence_after_a_question_is_the_attribution(nlp: Language) -> None:
+    text = "“Who will pay for the new bridge?” Mayor Lena Ortiz asked. The council was silent."
+    claim = only(claims_of(nlp, text))
+    assert claim.kind == "direct"
+    assert part(text, claim.cue_span) == "asked"
+    assert part(text, claim.content) == "Who will pay for the new bridge?"
+
+
+def test_continued_after_a_quotation_is_a_cue(nlp: Language) -> None:
+    text = (
+        "“The harvest was poor this year,” the farmer said. "
+        "“We will need help before the winter,” he continued."
+    )
+    claims = claims_of(nlp, text)
+    assert [part(text, c.cue_span) for c in claims] == ["said", "continued"]
+    assert part(text, claims[1].content) == "We will need help before the winter"
+
+
+def test_words_inside_a_quotation_are_not_its_speaker(nlp: Language) -> None:
+    text = (
+        "“I can promise one thing: We will rebuild the school,” "
+        "district superintendent Karen Bell said on Monday."
+    )
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "district superintendent Karen Bell"
+
+
+def test_called_for_takes_what_the_preposition_governs(nlp: Language) -> None:
+    text = "The senator has called for an independent inquiry into the contracts."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "The senator"
+    assert part(text, claim.cue_span) == "has called for"
+    assert part(text, claim.content) == "an independent inquiry into the contracts"
+
+
+def test_criticism_is_a_stance_with_its_object_and_reason(nlp: Language) -> None:
+    text = "The governor criticized the new budget as a gift to landlords."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.cue_span) == "criticized"
+    assert part(text, claim.content) == "the new budget as a gift to landlords"
+
+
+def test_attacked_is_speech_only_with_a_person_as_subject(nlp: Language) -> None:
+    text = "Gunmen attacked a police station near the border."
+    assert claims_of(nlp, text) == []
+    text = "In a long speech, Maria Keller attacked the mayor for the delays."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "Maria Keller"
+    assert part(text, claim.content) == "the mayor for the delays"
+
+
+def test_a_belief_stated_inside_what_one_says_is_no_second_claim(nlp: Language) -> None:
+    text = "The coach said he thinks the team can still win the league."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.cue_span) == "said"
+    assert part(text, claim.content) == "he thinks the team can still win the league"
+
+
+def test_passive_cue_names_its_source_after_by(nlp: Language) -> None:
+    text = "The plan was first reported by the local newspaper."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "the local newspaper"
+    assert part(text, claim.cue_span) == "was first reported by"
+    assert part(text, claim.content) == "The plan"
+
+
+def test_signed_quotation_with_an_initial_and_the_dash_against_the_mark(
+    nlp: Language,
+) -> None:
+    text = "“Our town deserves better roads.”― Edwin G. Morales\n"
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Edwin G. Morales"
+    assert part(text, claim.cue_span) == "―"
+
+
+def test_a_remark_in_brackets_is_not_part_of_the_speaker(nlp: Language) -> None:
+    text = "Mr. Dunn (a view shared by many economists) said the tax would not raise much."
+    claims = [c for c in claims_of(nlp, text) if part(text, c.cue_span) == "said"]
+    assert part(text, only(claims).speaker_span) == "Mr. Dunn"
+
+
+def test_inserted_attribution_after_as(nlp: Language) -> None:
+    text = "Hawaii, as one of the city's engineers pointed out, rarely gets hurricanes."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "one of the city's engineers"
+    assert part(text, claim.cue_span) == "pointed out"
+    assert "rarely gets hurricanes" in part(text, claim.content)
+
+
+def test_owner_of_a_cue_noun_with_an_infinitive(nlp: Language) -> None:
+    text = "Critics questioned the senator's determination to cut the budget."
+    claims = claims_of(nlp, text)
+    nominal = next(c for c in claims if part(text, c.cue_span) == "determination")
+    assert part(text, nominal.speaker_span) == "the senator"
+    assert part(text, nominal.content) == "to cut the budget"
+
+
+def test_party_in_brackets_stays_with_the_name_and_a_date_does_not(nlp: Language) -> None:
+    text = "Rep. Ann Hale (D-Ore.), a member of the panel, said the bill would pass."
+    assert part(text, only(claims_of(nlp, text)).speaker_span) == (
+        "Rep. Ann Hale (D-Ore.), a member of the panel"
+    )
+    text = "A review panel in 2019 found that the dam was unsafe."
+    assert part(text, only(claims_of(nlp, text)).speaker_span) == "A review panel"
+
+
+def test_words_before_a_dash_are_not_part_of_the_speaker(nlp: Language) -> None:
+    text = "The result was predictable - Governor Tom Reyes has vowed to appeal the ruling."
+    claims = [c for c in claims_of(nlp, text) if part(text, c.cue_span).endswith("vowed")]
+    assert part(text, only(claims).speaker_span) == "Governor Tom Reyes"
+
+
+def test_both_before_a_pair_of_speakers_is_left_out(nlp: Language) -> None:
+    text = "Both Ms. Park and Mr. Liu say the plan is too expensive."
+    assert part(text, only(claims_of(nlp, text)).speaker_span) == "Ms. Park and Mr. Liu"
+
+
+def test_headline_label_before_a_colon_is_the_source(nlp: Language) -> None:
+    text = "Survey: Most farmers expect a poor harvest this year.\n\nThe survey was published on Monday."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "Survey"
+    assert part(text, claim.content) == "Most farmers expect a poor harvest this year."
+    text = "The Latest: Floods close the main road to the port.\n\nCrews worked overnight."
+    assert claims_of(nlp, text) == []
+
+
+def test_relative_that_speaks_for_the_noun_it_follows(nlp: Language) -> None:
+    text = "The agency issued new rules that promise to cut pollution from trucks."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "new rules"
+    assert part(text, claim.content) == "to cut pollution from trucks"
+
+
+def test_conjunction_opening_the_sentence_is_not_content(nlp: Language) -> None:
+    text = "And most of the new jobs are part-time, according to the labour ministry."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.content) == "most of the new jobs are part-time"
+    assert part(text, claim.speaker_span) == "the labour ministry"
+
+
+def test_relative_object_is_what_the_cue_reports(nlp: Language) -> None:
+    text = "Growth slowed in the spring, a trend which the central bank detailed in its report."
+    claims = [c for c in claims_of(nlp, text) if part(text, c.cue_span) == "detailed"]
+    claim = only(claims)
+    assert part(text, claim.speaker_span) == "the central bank"
+    assert part(text, claim.content) == "a trend"
+
+
+def test_a_nominee_attacking_is_speech(nlp: Language) -> None:
+    text = "The nominee attacked her opponent as a fraud during the debate."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "The nominee"
+    assert part(text, claim.content).startswith("her opponent as a fraud")
+
+
+def test_title_case_headline_credits_its_opening_name(nlp: Language) -> None:
+    text = "Mayor Rossi Calls New Stadium A Waste Of Money\n\nThe council meets on Monday."
+    claim = only(claims_of(nlp, text))
+    assert part(text, claim.speaker_span) == "Mayor Rossi"
+    assert part(text, claim.cue_span) == "Calls"
+    assert part(text, claim.content) == "New Stadium A Waste Of Money"
+
+
+def test_a_title_in_quotes_inside_the_subject_is_no_speech(nlp: Language) -> None:
+    text = (
+        "The first ad ran on Monday. The second spot, titled “Unfit,” went a step further. "
+        "It called the senator “reckless.”"
+    )
+    claims = claims_of(nlp, text)
+    assert all(part(text, c.cue_span) != "went" for c in claims)
+    for claim in claims:
+        assert claim.speaker_span is not None
+        assert claim.speaker_span[0] < claim.speaker_span[1]

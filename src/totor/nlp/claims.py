@@ -5,6 +5,12 @@ the last compatible actor), a cue ("said", "according to") and a content span. L
 components tie events, figures and labels to the claim whose span covers them.
 Cue words live in ``data/reporting.json``.
 
+Besides verbs of saying, a cue may be a verb of stance with its object ("criticized the
+law as a crazy system"), a verb with a preposition ("called for a repeal"), a passive with
+its agent ("was first reported by The Post"), a noun with its owner ("his decision to
+run"), a quotation signed after a dash, a line or headline opened by a name and a colon
+("Poll: ..."), or a title-case headline verb ("Obama Sees ...").
+
 Spans follow the conventions of attribution corpora (PARC, PolNeAR): the speaker span is
 the whole noun phrase that names the source, appositions included ("Brian Fallon, the
 campaign's press secretary"); the cue span takes its auxiliaries, negation and adverbs
@@ -37,7 +43,9 @@ _LABELLED_LINE = re.compile(
 )
 # a quotation signed with a dash after it: “We will not give up.” ― Jane Doe, organiser
 _SIGNED_QUOTE = re.compile(
-    r"^[^\S\n]*[\"“”]([^\"“”\n]{3,}?)[\"“”][^\S\n]*[―—–][^\S\n]*([A-Z][^\n,.;]{1,60})", re.M
+    r"^[^\S\n]*[\"“”]([^\"“”\n]{3,}?)[\"“”][^\S\n]*[―—–][^\S\n]*"
+    r"([A-Z](?:[^\n,.;]|(?<=\b[A-Z])\.){1,60})",
+    re.M,
 )
 _SPEAKER_DEPS = ("nsubj",)
 _COMPLEMENT_DEPS = ("ccomp",)
@@ -77,6 +85,13 @@ class ReportingLexicon:
     toll_nouns: frozenset[str] = frozenset()
     toll_prepositions: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    quote_verbs: frozenset[str] = frozenset()
+    prepositional: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    object_prepositions: frozenset[str] = frozenset()
+    cognitive: frozenset[str] = frozenset()
+    person_only: frozenset[str] = frozenset()
+    noun_prepositions: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -100,6 +115,13 @@ def reporting_lexicon() -> ReportingLexicon:
         toll_nouns=frozenset(data.get("toll_nouns", ())),
         toll_prepositions=frozenset(data.get("toll_prepositions", ())),
         source_nouns=frozenset(data.get("source_nouns", ())),
+        quote_verbs=frozenset(data.get("quote_verbs", ())),
+        prepositional={verb: tuple(preps) for verb, preps in data.get("prepositional", {}).items()},
+        object_prepositions=frozenset(data.get("object_prepositions", ())),
+        cognitive=frozenset(data.get("cognitive", ())),
+        person_only=frozenset(data.get("person_only", ())),
+        noun_prepositions=frozenset(data.get("noun_prepositions", ())),
+        person_nouns=frozenset(data.get("person_nouns", ())),
     )
 
 
@@ -142,12 +164,15 @@ class ClaimFinder:
         drafts: list[_Draft] = []
         for sent in doc.sents:
             drafts.extend(self._according_to(sent))
-            drafts.extend(self._reported_speech(sent, quotes))
+            found = self._reported_speech(sent, quotes)
+            drafts.extend(found)
+            drafts.extend(self._inserted_attributions(sent, quotes, found))
             drafts.extend(self._nominal_claims(sent, quotes))
         drafts.extend(self._signed_quotes(doc))
+        drafts.extend(self._headline(doc, drafts))
         drafts.extend(self._labelled_lines(doc, drafts))
         drafts.extend(self._quotes_without_complement(doc, quotes, drafts))
-        doc._.claims = self._assemble(doc, drafts)
+        doc._.claims = self._assemble(doc, self._without_nested_attitudes(drafts))
         return doc
 
     # -- finding -----------------------------------------------------------------------
@@ -170,17 +195,30 @@ class ClaimFinder:
             if toll is not None:
                 drafts.append(toll)
                 continue
+            prepositional = self._prepositional(token, quotes)
+            if prepositional is not None:
+                drafts.append(prepositional)
+                continue
             if not self._is_cue(token):
                 if self._is_attitude(token):
                     drafts.extend(self._attitude(token, text))
                 continue
-            subject = self._subject(token)
+            passive = self._passive(token, quotes)
+            if passive is not None:
+                drafts.append(passive)
+                continue
+            parsed = self._subject(token)
+            subject = _outside_quotes(token, parsed, quotes)
             if subject is None or subject.lower_ in _NOT_SPEAKERS:
                 continue
+            if _as_between(subject, token):
+                continue  # "Hawaii, as the advisers noted, ...": an inserted attribution
             if subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
                 continue  # a parse that took a stray word for the speaker
+            if self._lemma(token) in self.lexicon.person_only and not self._is_person(subject):
+                continue  # "rebels attacked the village" is fighting, not speech
             content = self._content(token, subject, sent)
-            if content is None:
+            if content is None or _across_paragraphs(text, token, content):
                 continue
             kind = "direct" if _overlaps_quote(content, quotes) else "indirect"
             if kind == "direct":
@@ -202,8 +240,65 @@ class ClaimFinder:
                     _trim_chars(text, *content),
                     kind,
                     reach,
-                    speaker_phrase=_speaker_phrase(subject, token),
+                    speaker_phrase=_quoted_speaker_phrase(token, parsed, quotes)
+                    or _speaker_phrase(_antecedent_of_that(subject), token),
                     cue_phrase=_cue_phrase(token),
+                )
+            )
+        return drafts
+
+    def _inserted_attributions(
+        self, sent: Span, quotes: list[tuple[int, int]], found: list[_Draft]
+    ) -> list[_Draft]:
+        """An attribution set into the sentence it reports, which the parser often
+        breaks: "Hawaii, as one of the advisers pointed out, rarely gets hurricanes",
+        "To see it, Chief Justice Roberts said, one should visit". The speaker is the
+        noun phrase between the comma (or "as") and the cue; the content, the rest of
+        the sentence."""
+        doc = sent.doc
+        taken = {d.cue.start for d in found}
+        drafts = []
+        for verb in sent:
+            if verb.i in taken or not self._is_cue(verb) or _inside(verb.idx, quotes):
+                continue
+            last = verb.i + 1 if verb.i + 1 < sent.end and doc[verb.i + 1].dep_ == "prt" else verb.i
+            if last + 1 >= sent.end or doc[last + 1].text not in (",", "—", "–"):
+                continue
+            complemented = any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children)
+            end = verb.i
+            while end - 1 > sent.start and doc[end - 1].dep_ in _CUE_PREFIX_DEPS:
+                end -= 1
+            start = end
+            while start - 1 > sent.start and doc[start - 1].text not in (",", "—", "–"):
+                if doc[start - 1].lower_ == "as" or doc[start - 1].pos_ in ("VERB", "AUX"):
+                    break
+                start -= 1
+            bound = doc[start - 1]
+            if (
+                start == end
+                or end - start > 12
+                or not (
+                    bound.lower_ == "as" or (bound.text in (",", "—", "–") and not complemented)
+                )
+            ):
+                continue
+            speaker = doc[start:end]
+            if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in speaker):
+                continue
+            opening = bound.i - 1 if bound.lower_ == "as" else bound.i
+            before = _words(doc[sent.start : opening])
+            after = _words(doc[last + 2 : sent.end])
+            words = before + after
+            if len(words) < 3 or (before and doc[opening].text not in (",", "—", "–")):
+                continue
+            drafts.append(
+                _Draft(
+                    _name_of_span(speaker),
+                    doc[verb.i : verb.i + 1],
+                    (words[0].idx, words[-1].idx + len(words[-1].text)),
+                    "indirect",
+                    speaker_phrase=(speaker.start_char, speaker.end_char),
+                    cue_phrase=(_cue_phrase(verb)[0], doc[last].idx + len(doc[last].text)),
                 )
             )
         return drafts
@@ -236,6 +331,84 @@ class ClaimFinder:
             "indirect",
             speaker_phrase=_speaker_phrase(subject, verb),
             cue_phrase=_cue_phrase(verb),
+        )
+
+    def _prepositional(self, verb: Token, quotes: list[tuple[int, int]]) -> _Draft | None:
+        """“Trump has called for a repeal of the law”, “she pointed to reports that ...”:
+        a verb whose preposition introduces what is said or held; the cue runs from the
+        auxiliaries to the preposition, the content is what the preposition governs."""
+        preps = self.lexicon.prepositional.get(self._lemma(verb))
+        if not preps:
+            return None
+        doc = verb.doc
+        # the preposition follows the verb, at most a particle or an adverb between
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+        if prep is None or any(t.dep_ not in ("prt", "advmod") for t in doc[verb.i + 1 : prep.i]):
+            return None
+        target = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if target is None:
+            return None
+        subject = _outside_quotes(verb, self._subject(verb), quotes)
+        if subject is None or subject.lower_ in _NOT_SPEAKERS:
+            return None
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            return None
+        if self._lemma(verb) in self.lexicon.person_only and not self._is_person(subject):
+            return None  # "troops responded to the attack" is no speech
+        start, end = _subtree_chars(target)
+        content = _trim_chars(ext.doc_text(doc), start, end)
+        kind = "direct" if _overlaps_quote(content, quotes) else "indirect"
+        return _Draft(
+            _speaker_name(subject),
+            doc[verb.i : prep.i + 1],
+            content,
+            kind,
+            speaker_phrase=_speaker_phrase(subject, verb),
+            cue_phrase=(_cue_phrase(verb)[0], prep.idx + len(prep.text)),
+        )
+
+    def _passive(self, verb: Token, quotes: list[tuple[int, int]]) -> _Draft | None:
+        """“The deal was first reported by The Times”, “His views were echoed by
+        experts”: a cue in the passive names its source after "by"; what it reports is
+        the subject."""
+        said = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
+        source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if said is None or source is None or said.i > verb.i:
+            return None
+        if source.pos_ not in ("NOUN", "PROPN", "PRON") or _inside(source.idx, quotes):
+            return None
+        if self._lemma(verb) in self.lexicon.person_only and not self._is_person(source):
+            return None
+        doc = verb.doc
+        content = _trim_chars(ext.doc_text(doc), *_subtree_chars(said))
+        cue_start, cue_end = _cue_phrase(verb)
+        if agent is not None and agent.i == verb.i + 1:
+            cue_end = agent.idx + len(agent.text)
+        name = _speaker_span(source)
+        return _Draft(
+            doc[min(name.start, source.left_edge.i) : name.end],
+            doc[verb.i : verb.i + 1],
+            content,
+            "direct" if _overlaps_quote(content, quotes) else "indirect",
+            # the whole phrase after "by", not only its last word
+            speaker_phrase=(source.left_edge.idx, _speaker_phrase(source)[1]),
+            cue_phrase=(cue_start, cue_end),
+        )
+
+    def _is_person(self, subject: Token) -> bool:
+        """Whether a subject names one person: a person's name, "he" or "she", or a
+        role such as "the spokesman"."""
+        if subject.lower_ in ("he", "she"):
+            return True
+        if subject.ent_type_ == "PERSON":
+            return True
+        entity = ext.entity_at(subject.doc, subject.idx, subject.idx + len(subject.text))
+        if entity is not None:
+            return entity.kind == "person"
+        lemma = subject.lemma_.lower()
+        return subject.tag_ == "NN" and (
+            lemma in self.lexicon.roles or lemma in self.lexicon.person_nouns
         )
 
     def _names_a_source(self, subject: Token) -> bool:
@@ -325,43 +498,67 @@ class ClaimFinder:
         )
 
     def _nominal_claims(self, sent: Span, quotes: list[tuple[int, int]]) -> list[_Draft]:
-        """“the army's claim that it hit only military targets”, “his warning that ...”:
-        a cue noun with an owner and a 'that' clause."""
+        """“the army's claim that it hit only military targets”, “his decision to run”,
+        “Clinton's comments on the shooting”: a cue noun with an owner and what it
+        holds -- a 'that' clause, an infinitive or a topic after "about", "on"."""
         drafts = []
-        text = ext.doc_text(sent.doc)
+        doc = sent.doc
+        text = ext.doc_text(doc)
         for noun in sent:
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lexicon.nouns:
                 continue
             if _inside(noun.idx, quotes):
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            clause = next(
-                (
-                    c
-                    for c in noun.children
-                    if c.dep_ in ("acl", "ccomp", "appos")
-                    and c.i > noun.i
-                    and c.left_edge.lower_ == "that"
-                    and c.left_edge.dep_ == "mark"
-                ),
-                None,
-            )
-            if owner is None or clause is None or owner.lower_ in _NOT_SPEAKERS:
+            if owner is None or owner.lower_ in _NOT_SPEAKERS:
                 continue
+            if owner.ent_type_ in ("DATE", "TIME"):
+                continue  # "Tuesday's announcement" is dated, not owned
+            held = self._held_by_noun(noun)
+            if held is None:
+                continue
+            clause, prep = held
             content = _subtree_chars(clause)
             kind = "direct" if _overlaps_quote(content, quotes) else "indirect"
-            start, end = owner.left_edge.idx, owner.right_edge.idx + len(owner.right_edge.text)
+            # the owner without its "'s": "Mr. Obama's announcement" is Mr. Obama's
+            owner_end = owner.right_edge
+            if owner_end.dep_ == "case" and owner_end.i > owner.left_edge.i:
+                owner_end = doc[owner_end.i - 1]
+            start, end = owner.left_edge.idx, owner_end.idx + len(owner_end.text)
+            # the cue takes the words that qualify the noun: "earlier claim", "own plan"
+            first = noun.i
+            while first - 1 > owner.right_edge.i and doc[first - 1].dep_ in ("amod", "advmod"):
+                first -= 1
+            last = prep if prep is not None else noun
             drafts.append(
                 _Draft(
                     _speaker_span(owner),
-                    sent.doc[noun.i : noun.i + 1],
+                    doc[noun.i : noun.i + 1],
                     _trim_chars(text, *content),
                     kind,
                     speaker_phrase=(start, end),
-                    cue_phrase=(noun.idx, noun.idx + len(noun.text)),
+                    cue_phrase=(doc[first].idx, last.idx + len(last.text)),
                 )
             )
         return drafts
+
+    def _held_by_noun(self, noun: Token) -> tuple[Token, Token | None] | None:
+        """What a cue noun holds, and the preposition that introduces it if any."""
+        for child in noun.rights:
+            if child.dep_ in ("acl", "ccomp", "appos") and (
+                (child.left_edge.lower_ == "that" and child.left_edge.dep_ == "mark")
+                or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return child, None
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in self.lexicon.noun_prepositions
+                and child.i == noun.i + 1
+            ):
+                target = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if target is not None:
+                    return target, child
+        return None
 
     def _subject(self, verb: Token) -> Token | None:
         """Who speaks: the verb's subject, or for "..., adding that ..." and "... and
@@ -419,16 +616,38 @@ class ClaimFinder:
                 None,
             )
         if complement is None and lemma in self.lexicon.characterising:
-            return _characterised(verb, self.lexicon.characterising[lemma])
+            characterised = _characterised(verb, self.lexicon.characterising[lemma])
+            if characterised is not None or lemma not in self.lexicon.object_content:
+                return characterised
         if complement is None:
             complement = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         if complement is None and lemma in self.lexicon.object_content:
             complement = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+            if complement is not None:
+                return self._object_chars(verb, complement)
+            antecedent = _relative_object(verb)
+            if antecedent is not None:
+                return antecedent
         if complement is not None and complement.i > verb.i:
             return _subtree_chars(complement)
         # the content comes before the cue or around it: "The talks failed, he said." /
         # "The talks, he said, failed."
         return _around_attribution(verb, subject, sent, self.lexicon.verbs)
+
+    def _object_chars(self, verb: Token, obj: Token) -> tuple[int, int]:
+        """An object with what it is held to be or blamed for: “criticized the law as a
+        crazy system”, “blasted him for not paying tax”."""
+        start, end = _subtree_chars(obj)
+        for child in verb.rights:
+            if child.i <= obj.i:
+                continue
+            if child.dep_ == "oprd" or (
+                child.dep_ == "prep" and child.lower_ in self.lexicon.object_prepositions
+            ):
+                end = max(end, _subtree_chars(child)[1])
+            elif not child.is_punct:
+                break
+        return (start, end)
 
     def _according_to(self, sent: Span) -> list[_Draft]:
         drafts = []
@@ -474,10 +693,12 @@ class ClaimFinder:
             if name is None or dash is None or not name.text.strip():
                 continue
             name = _strip_span(name)
-            dash_tokens = [t for t in dash if t.text.strip() and t.text[0] in "―—–"]
+            # the tokenizer may keep the closing mark on the dash: ”―
+            dash_tokens = [t for t in dash if any(c in "―—–" for c in t.text)]
             if not dash_tokens or len(name) == 0:
                 continue
             cue = doc[dash_tokens[0].i : dash_tokens[0].i + 1]
+            at = cue.start_char + next(i for i, c in enumerate(cue.text) if c in "―—–")
             found.append(
                 _Draft(
                     name,
@@ -485,10 +706,56 @@ class ClaimFinder:
                     match.span(1),
                     "direct",
                     speaker_phrase=(name.start_char, name.end_char),
-                    cue_phrase=(cue.start_char, cue.end_char),
+                    cue_phrase=(at, at + 1),
                 )
             )
         return found
+
+    def _headline(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+        """“Bill Clinton Calls Obamacare ‘Crazy System’”: a headline in title case, which
+        the tagger reads as one long name. A cue verb standing after the capitalised name
+        that opens the line credits the rest of the line to that name."""
+        text = ext.doc_text(doc)
+        line_end = text.find("\n")
+        line_end = len(text) if line_end < 0 else line_end
+        if any(d.cue.start_char < line_end for d in drafts):
+            return []
+        words = [t for t in doc if t.idx < line_end and not t.is_space]
+        capitalised = [t for t in words if t.is_alpha and t.text[:1].isupper()]
+        if len(words) > 25 or len(capitalised) < 0.7 * len([t for t in words if t.is_alpha]):
+            return []
+        for n, token in enumerate(words[1:6], start=1):
+            if not token.text[:1].isupper() or token.is_punct:
+                return []
+            lemma = self._headline_lemma(token.lower_)
+            if lemma is None:
+                continue
+            rest = [t for t in words[n + 1 :] if not t.is_punct]
+            if len(rest) < 2:
+                return []
+            speaker = doc[words[0].i : token.i]
+            if self._names_a_place(speaker) or not any(t.is_alpha for t in speaker):
+                return []
+            return [
+                _Draft(
+                    speaker,
+                    doc[token.i : token.i + 1],
+                    _trim_chars(text, rest[0].idx, rest[-1].idx + len(rest[-1].text)),
+                    "indirect",
+                    speaker_phrase=(speaker.start_char, speaker.end_char),
+                    cue_phrase=(token.idx, token.idx + len(token.text)),
+                )
+            ]
+        return []
+
+    def _headline_lemma(self, word: str) -> str | None:
+        """The cue lemma of a present-tense verb in a headline ("calls", "vows",
+        "urges"), or None."""
+        cues = self.lexicon.verbs | set(self.lexicon.prepositional)
+        for lemma in (word[:-1], word[:-2]) if word.endswith("s") else ():
+            if lemma in cues:
+                return lemma
+        return None
 
     def _labelled_lines(self, doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         """PENCE: Well, look ... -- a line a speaker's name opens with a colon."""
@@ -501,7 +768,14 @@ class ClaimFinder:
             if len(match.group(2).split()) < 3:
                 continue
             name = doc.char_span(*match.span(1), alignment_mode="contract")
-            if name is None or len(name) == 0 or not self._names_a_speaker(name):
+            if name is None or len(name) == 0:
+                continue
+            # a headline "Poll: Clinton and Trump in dead heat" credits its first words
+            # whatever they name, unless a place or a date ("WASHINGTON:")
+            headline = "\n" not in ext.doc_text(doc)[: match.start(1)].strip()
+            if not self._names_a_speaker(name) and not (
+                headline and len(name) <= 3 and not self._names_a_place(name)
+            ):
                 continue
             content = _strip_text(ext.doc_text(doc), *match.span(2))
             if any(t[0] <= content[0] and content[1] <= t[1] for t in taken):
@@ -522,6 +796,10 @@ class ClaimFinder:
                 )
             )
         return found
+
+    @staticmethod
+    def _names_a_place(name: Span) -> bool:
+        return any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL") for t in name)
 
     def _names_a_speaker(self, name: Span) -> bool:
         """A person or organisation, or a transcript's capitalised surname; not a place
@@ -547,7 +825,8 @@ class ClaimFinder:
                 continue
             content = _quote_content(text, q_start, q_end)
             verb = self._verb_near_quote(doc, q_start, q_end, quotes)
-            subject = self._subject(verb) if verb is not None else None
+            parsed = self._subject(verb) if verb is not None else None
+            subject = _outside_quotes(verb, parsed, quotes) if verb is not None else None
             if short and not _attributed_right_after(doc, q_end, verb, subject):
                 continue  # a short reply counts only with its cue right after it
             if verb is not None and subject is not None:
@@ -557,7 +836,8 @@ class ClaimFinder:
                         doc[verb.i : verb.i + 1],
                         content,
                         "direct",
-                        speaker_phrase=_speaker_phrase(subject, verb),
+                        speaker_phrase=_quoted_speaker_phrase(verb, parsed, quotes)
+                        or _speaker_phrase(subject, verb),
                         cue_phrase=_cue_phrase(verb),
                     )
                 )
@@ -599,12 +879,14 @@ class ClaimFinder:
                 # “Why not?” she asked. -- the parser may end the sentence at the quote
                 tag = ext.sentence_of(doc, end)
                 first = next((t for t in tag if not (t.is_punct or t.is_space)), None)
-                if first is not None and (first.text[:1].islower() or self._is_cue(first)):
+                if first is not None and (
+                    first.text[:1].islower() or self._is_cue(first) or self._is_tag(tag)
+                ):
                     end = tag.end
             for token in doc[closing.end : end]:
                 if "\n" in token.text:
                     break
-                if self._is_cue(token) and not _inside(token.idx, quotes):
+                if self._is_quote_cue(token) and not _inside(token.idx, quotes):
                     return token
         opening = doc.char_span(q_start, q_start + 1, alignment_mode="expand")
         if opening is not None:
@@ -612,9 +894,27 @@ class ClaimFinder:
             for token in reversed(doc[sentence.start : opening.start]):
                 if "\n" in token.text:
                     break
-                if self._is_cue(token) and not _inside(token.idx, quotes):
+                if self._is_quote_cue(token) and not _inside(token.idx, quotes):
                     return token
         return None
+
+    def _is_tag(self, sentence: Span) -> bool:
+        """A short sentence that is only an attribution: “Why?” | Graham asked. -- a
+        speaker and a cue with nothing said of its own (no clause, no object)."""
+        words = _words(sentence)
+        if not words or len(words) > 8:
+            return False
+        cue = next((t for t in words if self._is_quote_cue(t)), None)
+        return cue is not None and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children
+        )
+
+    def _is_quote_cue(self, token: Token) -> bool:
+        """A cue, or a verb that reports speech only next to a quotation: “...,” she
+        continued."""
+        return self._is_cue(token) or (
+            token.pos_ == "VERB" and self._lemma(token) in self.lexicon.quote_verbs
+        )
 
     def _lemma(self, token: Token) -> str:
         return self.lexicon.cue_forms.get(token.lower_, token.lemma_.lower())
@@ -624,6 +924,26 @@ class ClaimFinder:
 
     def _is_attitude(self, token: Token) -> bool:
         return token.pos_ == "VERB" and self._lemma(token) in self.lexicon.attitude
+
+    def _without_nested_attitudes(self, drafts: list[_Draft]) -> list[_Draft]:
+        """“Clinton said she thinks the video should be released”: a belief or plan the
+        speaker states of themselves inside what they say is part of that statement,
+        not a second claim (“I think ...” in a quotation likewise)."""
+        held = self.lexicon.cognitive | self.lexicon.attitude
+        kept = []
+        for draft in drafts:
+            nested = (
+                draft.speaker.root.pos_ == "PRON"
+                and self._lemma(draft.cue.root) in held
+                and any(
+                    other is not draft
+                    and other.content[0] <= draft.cue.start_char < other.content[1]
+                    for other in drafts
+                )
+            )
+            if not nested:
+                kept.append(draft)
+        return kept
 
     # -- assembling --------------------------------------------------------------------
 
@@ -642,6 +962,8 @@ class ClaimFinder:
                 draft.speaker.start_char,
                 draft.speaker.end_char,
             )
+            if speaker_span[0] >= speaker_span[1]:
+                speaker_span = (draft.speaker.start_char, draft.speaker.end_char)
             cue_span = draft.cue_phrase or (draft.cue.start_char, draft.cue.end_char)
             start = min(speaker_span[0], cue_span[0], draft.content[0])
             end = max(speaker_span[1], cue_span[1], draft.content[1], draft.reach)
@@ -776,7 +1098,7 @@ class ClaimFinder:
 
     @staticmethod
     def _phrase(doc: Doc, draft: _Draft) -> Span:
-        if draft.speaker_phrase is None:
+        if draft.speaker_phrase is None or draft.speaker_phrase[0] >= draft.speaker_phrase[1]:
             return draft.speaker
         phrase = doc.char_span(*draft.speaker_phrase, alignment_mode="expand")
         return phrase if phrase is not None and len(phrase) else draft.speaker
@@ -905,6 +1227,101 @@ def _name_of(speaker: Span) -> str:
     return _name_of_span(speaker).text
 
 
+def _outside_quotes(
+    verb: Token, subject: Token | None, quotes: list[tuple[int, int]]
+) -> Token | None:
+    """A speaker the parser found inside a quotation while the cue stands outside is a
+    word of what was said: “... We will achieve justice,” Police Chief Ann Roe said --
+    the speaker is the noun phrase between the closing mark and the cue, or none."""
+    between = _between_quote_and_cue(verb, subject, quotes)
+    if between is None:
+        return subject
+    # the head of the phrase is its last noun before an apposition: "Flynn, an aide,"
+    comma = next((t.i for t in between if t.text == ","), between.end)
+    nouns = [
+        t
+        for t in between
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "poss" and t.i < comma
+    ]
+    return nouns[-1] if nouns else None
+
+
+def _between_quote_and_cue(
+    verb: Token, subject: Token | None, quotes: list[tuple[int, int]]
+) -> Span | None:
+    """The words between the quotation before a cue and the cue, when the parser took
+    a word inside a quotation for the cue's subject; else None."""
+    if subject is None or _inside(verb.idx, quotes) or not _inside(subject.idx, quotes):
+        return None
+    closing = max((end for _start, end in quotes if end <= verb.idx), default=None)
+    if closing is None:
+        return None
+    doc = verb.doc
+    first = verb.i
+    while first > 0 and doc[first - 1].idx >= closing:
+        first -= 1
+    words = [t for t in doc[first : verb.i] if not (t.is_punct or t.is_space)]
+    while words and words[-1].dep_ in _CUE_PREFIX_DEPS and words[-1].head.i == verb.i:
+        words.pop()
+    return doc[words[0].i : words[-1].i + 1] if words else doc[verb.i : verb.i]
+
+
+def _across_paragraphs(text: str, verb: Token, content: tuple[int, int]) -> bool:
+    """Whether a blank line parts the cue from its content: a headline the parser ran
+    into the first paragraph says nothing about it."""
+    after = content[0] >= verb.idx
+    between = text[verb.idx : content[0]] if after else text[content[1] : verb.idx]
+    return "\n\n" in between
+
+
+def _relative_object(verb: Token) -> tuple[int, int] | None:
+    """Characters of the noun a relative clause's object stands for: in "a strategy,
+    which the bank detailed in its filings" the bank detailed the strategy."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "dobj" and c.lower_ in ("which", "that", "whom") and c.i < verb.i
+        for c in verb.children
+    ):
+        return None
+    noun = verb.head
+    doc = verb.doc
+    end = verb.left_edge.i
+    while end > noun.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    start = noun.left_edge.i
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _antecedent_of_that(subject: Token) -> Token:
+    """The noun a relative "that" stands for: in "new rules that promise to transform
+    the economy" the source is the rules ("who" and "which" stay as they are)."""
+    if subject.lower_ == "that" and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def _as_between(subject: Token, verb: Token) -> bool:
+    """Whether an "as" opens the attribution between a subject the parser chose and its
+    verb: "Hawaii, as one of the advisers pointed out, ..." (the speaker follows "as")."""
+    doc = verb.doc
+    return subject.i < verb.i and any(
+        t.lower_ == "as" and doc[t.i - 1].text == "," and t.i + 1 < verb.i
+        for t in doc[subject.right_edge.i + 1 : verb.i]
+    )
+
+
+def _quoted_speaker_phrase(
+    verb: Token, parsed: Token | None, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Characters of the speaker phrase between a quotation and its cue, when the parser
+    put the cue's subject inside the quotation."""
+    between = _between_quote_and_cue(verb, parsed, quotes)
+    if between is None or not len(between):
+        return None
+    return (between.start_char, between.end_char)
+
+
 def _subject_left_of(verb: Token) -> Token | None:
     """The noun just before a verb the parser gave no subject: "In a meeting with the
     Post Trump said that ..." (where "Trump" was read as part of the phrase)."""
@@ -988,13 +1405,47 @@ def _speaker_phrase(head: Token, verb: Token | None = None) -> tuple[int, int]:
         if token.dep_ == "acl" or token.lemma_.lower() in reporting_lexicon().verbs:
             end = token.left_edge.i
             break
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+    # "Mr. Burman (a view echoed by everyone)": a remark in brackets is no part of the
+    # name, a party and state ("(R-S.C.)") are
+    for token in doc[head.i + 1 : end]:
+        if token.text != "(":
+            continue
+        closing = next((t.i for t in doc[token.i : end] if t.text == ")"), end)
+        if any(t.pos_ == "VERB" for t in doc[token.i : closing]):
+            end = token.i
+            break
+    # a date is when the source spoke, not who it is: "a panel in 2001"
+    last = doc[end - 1]
+    if last.ent_type_ == "DATE" and last.head.dep_ == "prep" and last.head.head.i == head.i:
+        end = min(end, last.head.i)
+    # what the parser ran in before the name: "... predictable - Donald J. Trump"
+    for token in doc[start : _name_start(head)]:
+        if token.text in ("—", "–", "―", "-") and token.whitespace_:
+            start = token.i + 1
+    # "Both Mr. King and Mr. Schultz", "as Eric Garner": words that place the speaker
+    # in the sentence, not part of the name
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].is_space or doc[start].dep_ in ("preconj", "mark")
+    ):
         start += 1
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start:end]):
             break  # "Sen. Lindsey Graham (R-S.C.)" keeps its bracket
         end -= 1
+    if start >= end:
+        start, end = head.i, head.i + 1  # the cuts left nothing: the head word alone
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _name_start(head: Token) -> int:
+    """The first word of a head noun with the compounds and titles before it."""
+    start = head.i
+    doc = head.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "flat", "nmod", "amod", "det", "poss"):
+        if doc[start - 1].head.i < start - 1 or doc[start - 1].head.i > head.i:
+            break
+        start -= 1
+    return start
 
 
 def _fallback_start(head: Token) -> int:
@@ -1116,13 +1567,17 @@ def _around_attribution(
     if not before and not (after_tokens and after_tokens[0].text in (",", ":", "—")):
         return None  # "He said on Friday the talks failed" has a complement the parser missed
     words = before + after
+    while len(words) > 1 and words[0].pos_ == "CCONJ":
+        words = words[1:]
     first, last = words[0], words[-1]
     return (first.idx, last.idx + len(last.text))
 
 
 def _strip_chars(span: Span) -> tuple[int, int] | None:
     tokens = [t for t in span if not t.is_space]
-    while tokens and tokens[0].is_punct:
+    # "And more than half of it is wrong, according to ...": the conjunction joins the
+    # sentence to the story, it is not part of what the source says
+    while tokens and (tokens[0].is_punct or tokens[0].pos_ == "CCONJ"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
