@@ -840,3 +840,34 @@ def test_the_parties_to_a_deal_between_them_are_its_actors(nlp: Language) -> Non
 def test_an_act_done_to_no_one_is_negated(nlp: Language, text: str) -> None:
     events, _ = run(nlp, text, {})
     assert events and all(e.status == "negated" for e in events if e.type in ("ASSAULT", "COERCE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jubaland said it would not recognize Ali Musa as president.",
+        "Jubaland did not accept the offer made by Ali Musa.",
+    ],
+)
+def test_refusing_to_accept_or_recognize_is_a_rejection(nlp: Language, text: str) -> None:
+    events, table = run(nlp, text, {"Jubaland": "government", "Ali Musa": "person"})
+    rejection = one(events, "REJECT")
+    assert names(rejection.actor, table) == {"Jubaland"}
+    assert not of_type(events, "AGREE") and not of_type(events, "SUPPORT")
+
+
+def test_a_warning_about_another_actors_acts_disapproves_of_it(nlp: Language) -> None:
+    text = (
+        "The European Union warned that the Somali government's actions would divide the country."
+    )
+    actors = {"European Union": "igo", "Somali government": "government:SO"}
+    events, table = run(nlp, text, actors)
+    judgement = one(events, "DISAPPROVE")
+    assert names(judgement.actor, table) == {"European Union"}
+    assert names(judgement.target, table) == {"Somali government"}
+
+
+def test_a_warning_about_the_weather_is_no_disapproval(nlp: Language) -> None:
+    text = "The agency warned that floods could spread across the region."
+    events, _ = run(nlp, text, {"agency": "igo"})
+    assert not of_type(events, "DISAPPROVE")

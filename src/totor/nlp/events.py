@@ -63,6 +63,7 @@ class Trigger:
     partner_is: frozenset[str] | None = None
     judging: bool = False
     person_needs_complement: bool = False
+    clause_about_actor: bool = False
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class EventLexicon:
     reaction_types: frozenset[str] = frozenset()
     stative_passive_lemmas: frozenset[str] = frozenset()
     repeatable: frozenset[str] = frozenset()
+    refusable: frozenset[str] = frozenset()
     reaction_preps: frozenset[str] = frozenset()
     accusation_nouns: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
@@ -126,6 +128,7 @@ def _trigger(row: dict[str, object], target_preps: frozenset[str] = frozenset())
         partner_is=_set(row.get("partner_is")),  # type: ignore[arg-type]
         judging=bool(row.get("judging", False)),
         person_needs_complement=bool(row.get("person_needs_complement", False)),
+        clause_about_actor=bool(row.get("clause_about_actor", False)),
     )
 
 
@@ -175,6 +178,7 @@ def event_lexicon() -> EventLexicon:
         reaction_types=frozenset(data.get("reaction_types", [])),
         stative_passive_lemmas=frozenset(data.get("stative_passive_lemmas", [])),
         repeatable=frozenset(data.get("repeatable", [])),
+        refusable=frozenset(data.get("refusable", [])),
         reaction_preps=frozenset(data.get("reaction_preps", [])),
         accusation_nouns=frozenset(data.get("accusation_nouns", [])),
         act_nouns=frozenset(data.get("act_nouns", [])),
@@ -406,6 +410,8 @@ class EventExtractor:
             and _subject_is_person(doc, token)
         ):
             return False  # "he is still fighting": a struggle, not a clash
+        if trigger.clause_about_actor and not _clause_names_another(doc, token):
+            return False  # "warned that famine could spread" judges nobody
         objects = _object_words(token)
         if trigger.object is not None and not (objects & trigger.object):
             return False
@@ -500,6 +506,14 @@ class EventExtractor:
         status = self._status(token, claim)
         if status == "hypothetical" and not (actor or target):
             return None  # "if children are abducted": a generic case, not a reported event
+        if (
+            status == "negated"
+            and trigger.type in ("AGREE", "SUPPORT")
+            and token.lemma_.lower() in self.lexicon.refusable
+        ):
+            # "will no longer recognize Farmajo", "did not accept the plan": a refusal
+            trigger, status = replace(trigger, type="REJECT", mode=None), "asserted"
+            status = "claimed" if claim is not None else status
         if _is_threat(doc, token, trigger, status, claim, actor):
             # '"The Taliban will be crushed," Ghani said': saying one's side will strike is
             # a threat, which is the event reported; the strike has not happened
@@ -772,6 +786,17 @@ def _is_threat(
     countries = {e.id: e.country for e in ext.entities(doc)}
     side = countries.get(speaker)
     return side is not None and all(countries.get(a) == side for a in actor)
+
+
+def _clause_names_another(doc: Doc, token: Token) -> bool:
+    """Whether a that-clause of the verb is about an actor other than its subject's:
+    'the EU warned that the government's actions would divide the country'."""
+    own = set(_entity_ids(doc, _subjects(token)))
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(e not in own for e in _entity_ids(doc, subjects)):
+            return True
+    return False
 
 
 def _subject_is_person(doc: Doc, token: Token) -> bool:
