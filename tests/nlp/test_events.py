@@ -847,6 +847,7 @@ def test_an_act_done_to_no_one_is_negated(nlp: Language, text: str) -> None:
     [
         "Jubaland said it would not recognize Ali Musa as president.",
         "Jubaland did not accept the offer made by Ali Musa.",
+        "Jubaland said it will no longer recognize Ali Musa as president.",
     ],
 )
 def test_refusing_to_accept_or_recognize_is_a_rejection(nlp: Language, text: str) -> None:

@@ -727,6 +727,11 @@ class EventExtractor:
                 for g in c.children
             )
             or any(
+                # "will no longer recognize"
+                c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)
+                for c in children
+            )
+            or any(
                 c.lower_ in ("nobody", "none", "nothing", "noone")
                 for c in children
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj")
