@@ -257,3 +257,9 @@ def test_a_description_without_an_armed_word_refers_to_nobody(nlp: Language) -> 
         for entity in entities
         for s, e in entity.mentions
     )
+
+
+def test_a_capital_that_leads_is_its_government(nlp: Language) -> None:
+    text = "The militia is an ally in the Washington-led war against the jihadists."
+    entity = by_surface(actors(nlp, text), text, "Washington")
+    assert entity.country == "US"

@@ -872,3 +872,11 @@ def test_a_warning_about_the_weather_is_no_disapproval(nlp: Language) -> None:
     text = "The agency warned that floods could spread across the region."
     events, _ = run(nlp, text, {"agency": "igo"})
     assert not of_type(events, "DISAPPROVE")
+
+
+def test_having_a_meeting_is_meeting(nlp: Language) -> None:
+    text = "Ali Musa is expected to have a meeting with Takeshi Iwaya on Friday."
+    events, table = run(nlp, text, {"Ali Musa": "person", "Takeshi Iwaya": "person"})
+    meeting = one(events, "CONSULT")
+    assert names(meeting.actor, table) == {"Ali Musa"}
+    assert names(meeting.target, table) == {"Takeshi Iwaya"}

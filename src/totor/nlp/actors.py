@@ -340,7 +340,12 @@ class ActorRecognizer:
         last = doc[end - 1]
         if last.ent_type_ != "GPE" or (end < len(doc) and doc[end].ent_type_ == "GPE"):
             return None
-        if last.dep_ in ("nsubj", "nsubjpass") or after > end or _opposite_party(last):
+        if (
+            last.dep_ in ("nsubj", "nsubjpass")
+            or after > end
+            or _opposite_party(last)
+            or _leads_compound(doc, end)
+        ):
             return _Found(start, end, _country_actor(self.table, iso, "government", ""), 1)
         return None
 
@@ -645,6 +650,17 @@ def _org_kind(text: str) -> str:
 #: prepositions whose object is the other side of an act, never where it happened:
 #: 'retaliation against Washington', 'talks with Moscow'
 _PARTY_PREPS = frozenset({"against", "with", "toward", "towards"})
+
+
+#: participles that make a capital the doer in a hyphenated compound: 'the Washington-led
+#: war', 'a Moscow-backed militia', 'the Doha-brokered deal'
+_AGENT_PARTICIPLES = frozenset(
+    {"led", "backed", "sponsored", "brokered", "funded", "supported", "imposed", "run", "armed"}
+)
+
+
+def _leads_compound(doc: Doc, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AGENT_PARTICIPLES
 
 
 def _opposite_party(token: Token) -> bool:

@@ -545,10 +545,13 @@ class EventExtractor:
         place = _place_for(doc, token, sentence, trigger.type in _PHYSICAL, actor + target)
         if target_place is not None and (place is None or trigger.type in _PHYSICAL):
             place = target_place  # "shelled Juba": where the shells fell
-        if not actor and trigger.mode in self.lexicon.state_modes and token.dep_ != "amod":
+        if not actor and trigger.mode in self.lexicon.state_modes:
             # "X was arrested", "the arrest of X": only a state arrests, sentences or deports,
-            # so the unnamed doer is the state where it happened (as ACLED codes it)
-            state = _state_actor(doc, place, target, self.lexicon.state_kinds)
+            # so the unnamed doer is the state where it happened (as ACLED codes it); for a
+            # bare description ("the jailed publisher") the sentence's place is seldom where
+            # it happened, so the country the article is about stands in
+            where = None if token.dep_ == "amod" else place
+            state = _state_actor(doc, where, target, self.lexicon.state_kinds)
             actor = [state] if state else []
             implied = bool(state)
         else:
