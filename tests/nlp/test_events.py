@@ -880,3 +880,27 @@ def test_having_a_meeting_is_meeting(nlp: Language) -> None:
     meeting = one(events, "CONSULT")
     assert names(meeting.actor, table) == {"Ali Musa"}
     assert names(meeting.target, table) == {"Takeshi Iwaya"}
+
+
+def test_a_curfew_the_junta_says_it_will_extend_is_a_threat(nlp: Language) -> None:
+    text = "The junta said it would extend the curfew to the northern towns."
+    content = "it would extend the curfew to the northern towns"
+    events, table = run(nlp, text, {"junta": "military:MM"}, said=[("junta", content)])
+    assert names(one(events, "THREATEN").actor, table) == {"junta"}
+    assert not of_type(events, "COERCE")
+
+
+def test_aid_the_agency_says_it_will_send_is_a_promise(nlp: Language) -> None:
+    text = "The agency said it will send food aid to the displaced families."
+    content = "it will send food aid to the displaced families"
+    events, table = run(nlp, text, {"agency": "igo"}, said=[("agency", content)])
+    promise = one(events, "AGREE")
+    assert promise.mode == "promise"
+    assert names(promise.actor, table) == {"agency"}
+
+
+def test_sanctions_an_analyst_expects_are_no_threat(nlp: Language) -> None:
+    text = "Analysts said sanctions would follow within weeks."
+    content = "sanctions would follow within weeks"
+    events, _ = run(nlp, text, {"Analysts": "people"}, said=[("Analysts", content)])
+    assert not of_type(events, "THREATEN")

@@ -514,6 +514,13 @@ class EventExtractor:
             # "will no longer recognize Farmajo", "did not accept the plan": a refusal
             trigger, status = replace(trigger, type="REJECT", mode=None), "asserted"
             status = "claimed" if claim is not None else status
+        if _is_promise(doc, token, trigger, status, claim, actor):
+            # "Kenya said it would send troops to Haiti": its own side's commitment to a
+            # future act is what is reported (PLOVER AGREE); the act has not happened
+            assert claim is not None and claim.speaker_entity is not None
+            trigger = replace(trigger, type="AGREE", mode="promise")
+            actor = actor or [claim.speaker_entity]
+            status = "claimed"
         if _is_threat(doc, token, trigger, status, claim, actor):
             # '"The Taliban will be crushed," Ghani said': saying one's side will strike is
             # a threat, which is the event reported; the strike has not happened
@@ -773,15 +780,46 @@ class EventExtractor:
         return "asserted"
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+#: acts whose announcement by the side that would carry them out is a threat (PLOVER
+#: THREATEN): force, coercion, sanctions
+_THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: speakers who carry out no such acts themselves: an analyst saying sanctions will come
+#: threatens nothing
+_BYSTANDER_KINDS = frozenset({"people", "media", "ngo"})
 
 
 def _is_threat(
     doc: Doc, token: Token, trigger: Trigger, status: str, claim: Claim | None, actor: list[str]
 ) -> bool:
-    """Whether a future strike is told by its own side: 'we will respond with full force',
-    '"they will be crushed by our forces," the president said'."""
-    if trigger.type != "ASSAULT" or status != "planned" or claim is None:
+    """A future hostile act announced by its own side: 'we will respond with full force',
+    'the junta said it would extend the curfew'."""
+    return trigger.type in _THREAT_TYPES and _announced_by_own_side(
+        doc, token, status, claim, actor
+    )
+
+
+#: acts whose announcement by the side that would carry them out is a commitment (PLOVER
+#: AGREE): aid, talks, cooperation, concessions, withdrawals
+_PROMISE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT"})
+
+
+def _is_promise(
+    doc: Doc, token: Token, trigger: Trigger, status: str, claim: Claim | None, actor: list[str]
+) -> bool:
+    """A future cooperative act announced by its own side: 'the UN said it will provide
+    food aid', 'Rwanda says it is willing to withdraw troops'."""
+    return trigger.type in _PROMISE_TYPES and _announced_by_own_side(
+        doc, token, status, claim, actor
+    )
+
+
+def _announced_by_own_side(
+    doc: Doc, token: Token, status: str, claim: Claim | None, actor: list[str]
+) -> bool:
+    """Whether an act not yet done ('will', 'would') is told, inside a claim, by the side
+    that would do it (the speaker, or an actor of the speaker's country)."""
+    if status not in ("planned", "hypothetical") or claim is None:
         return False
     speaker = claim.speaker_entity
     if speaker is None or not (claim.content[0] <= token.idx < claim.content[1]):
@@ -789,11 +827,13 @@ def _is_threat(
     clause = [token, *_governors(token)]
     if not any(c.lower_ in _FUTURE_AUX for t in clause for c in t.children if c.dep_ == "aux"):
         return False
-    if not actor or speaker in actor:
+    kinds = {e.id: (e.kind, e.country) for e in ext.entities(doc)}
+    if not actor:
+        return kinds.get(speaker, ("people", None))[0] not in _BYSTANDER_KINDS
+    if speaker in actor:
         return True
-    countries = {e.id: e.country for e in ext.entities(doc)}
-    side = countries.get(speaker)
-    return side is not None and all(countries.get(a) == side for a in actor)
+    side = kinds.get(speaker, ("", None))[1]
+    return side is not None and all(kinds.get(a, ("", None))[1] == side for a in actor)
 
 
 def _clause_names_another(doc: Doc, token: Token) -> bool:
