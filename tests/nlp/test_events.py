@@ -904,3 +904,17 @@ def test_sanctions_an_analyst_expects_are_no_threat(nlp: Language) -> None:
     content = "sanctions would follow within weeks"
     events, _ = run(nlp, text, {"Analysts": "people"}, said=[("Analysts", content)])
     assert not of_type(events, "THREATEN")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya expelled two Somali diplomats on Monday.", "SANCTION"),
+        ("Kenya expelled two Somali traders on Monday.", "COERCE"),
+        ("The donors halted economic aid to the junta.", "SANCTION"),
+        ("The rebels were demobilized under the peace plan.", "RETREAT"),
+    ],
+)
+def test_cutting_ties_and_standing_down(nlp: Language, text: str, expected: str) -> None:
+    events, _ = run(nlp, text, {})
+    assert expected in {e.type for e in events}
