@@ -918,3 +918,10 @@ def test_sanctions_an_analyst_expects_are_no_threat(nlp: Language) -> None:
 def test_cutting_ties_and_standing_down(nlp: Language, text: str, expected: str) -> None:
     events, _ = run(nlp, text, {})
     assert expected in {e.type for e in events}
+
+
+def test_a_side_willing_to_withdraw_commits_to_it(nlp: Language) -> None:
+    text = "Rwanda says it is willing to withdraw its troops from the border."
+    content = "it is willing to withdraw its troops from the border"
+    events, table = run(nlp, text, {"Rwanda": "country:RW"}, said=[("Rwanda", content)])
+    assert names(one(events, "AGREE").actor, table) == {"Rwanda"}

@@ -781,6 +781,8 @@ class EventExtractor:
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+#: stances that commit to a coming act: "is willing to withdraw", "ready to send troops"
+_WILLING = frozenset({"willing", "ready", "prepared", "committed", "determined", "eager"})
 #: acts whose announcement by the side that would carry them out is a threat (PLOVER
 #: THREATEN): force, coercion, sanctions
 _THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -819,13 +821,16 @@ def _announced_by_own_side(
 ) -> bool:
     """Whether an act not yet done ('will', 'would') is told, inside a claim, by the side
     that would do it (the speaker, or an actor of the speaker's country)."""
-    if status not in ("planned", "hypothetical") or claim is None:
+    willing = token.dep_ == "xcomp" and token.head.lemma_.lower() in _WILLING
+    if claim is None or (status not in ("planned", "hypothetical") and not willing):
         return False
     speaker = claim.speaker_entity
     if speaker is None or not (claim.content[0] <= token.idx < claim.content[1]):
         return False
     clause = [token, *_governors(token)]
-    if not any(c.lower_ in _FUTURE_AUX for t in clause for c in t.children if c.dep_ == "aux"):
+    if not willing and not any(
+        c.lower_ in _FUTURE_AUX for t in clause for c in t.children if c.dep_ == "aux"
+    ):
         return False
     kinds = {e.id: (e.kind, e.country) for e in ext.entities(doc)}
     if not actor:
