@@ -263,3 +263,11 @@ def test_a_capital_that_leads_is_its_government(nlp: Language) -> None:
     text = "The militia is an ally in the Washington-led war against the jihadists."
     entity = by_surface(actors(nlp, text), text, "Washington")
     assert entity.country == "US"
+
+
+def test_local_clan_militias_are_not_the_group_they_fight(nlp: Language) -> None:
+    text = "Somali soldiers, backed by local clan militias, pushed al-Shabab out of the town."
+    entities = actors(nlp, text)
+    assert (
+        by_surface(entities, text, "militias").name != by_surface(entities, text, "al-Shabab").name
+    )

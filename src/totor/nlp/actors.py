@@ -74,6 +74,7 @@ class ActorTable:
     party_modifiers: frozenset[str] = frozenset()
     group_heads: frozenset[str] = frozenset()
     armed_modifiers: frozenset[str] = frozenset()
+    other_side_modifiers: frozenset[str] = frozenset()
 
 
 @cache
@@ -151,6 +152,7 @@ def actor_table() -> ActorTable:
         party_modifiers=frozenset(w.lower() for w in nouns.get("party_modifiers", [])),
         group_heads=frozenset(w.lower() for w in nouns.get("group_heads", [])),
         armed_modifiers=frozenset(w.lower() for w in nouns.get("armed_modifiers", [])),
+        other_side_modifiers=frozenset(w.lower() for w in nouns.get("other_side_modifiers", [])),
     )
 
 
@@ -457,8 +459,13 @@ class ActorRecognizer:
                 i += 1
                 continue
             end, category, noun_text = noun
+            side = _side_word(doc, i, self.table.other_side_modifiers)
             if category == "armed" and noun_text in self.table.self_named:
                 resolved = Resolved(noun_text, "armed_group", None)
+            elif category == "armed" and side is not None:
+                # "local clan militias", "pro-government militias": a side of their own,
+                # often fighting the group the article names
+                resolved = Resolved(f"{side} {noun_text}", "armed_group", None)
             elif category == "armed":
                 # one named armed group in the article: the militants are that group
                 if len(armed_named) == 1:
@@ -667,6 +674,24 @@ def _opposite_party(token: Token) -> bool:
     """A capital as the other side of an act ('threatened retaliation against Washington',
     'ties with Moscow'), not as a place: 'fighting in and around Kyiv' stays a place."""
     return token.dep_ == "pobj" and token.head.lower_ in _PARTY_PREPS
+
+
+def _side_word(doc: Doc, i: int, words: frozenset[str]) -> str | None:
+    """The word among the two before token ``i`` that marks an armed group as a side of
+    its own ('local clan militias', 'pro-government militias')."""
+    for j in (i - 1, i - 2):
+        if j < 0:
+            break
+        token = doc[j]
+        if token.lower_ in words:
+            return token.lower_
+        if j > 0 and token.i >= 2 and doc[j - 1].text == "-":
+            joined = f"{doc[j - 2].lower_}-{token.lower_}"
+            if joined in words:
+                return joined
+        if token.pos_ not in ("ADJ", "NOUN", "PUNCT"):
+            break
+    return None
 
 
 def _titles_of(doc: Doc, found: _Found, titles: frozenset[str]) -> set[str]:
