@@ -610,3 +610,232 @@ def test_a_title_in_quotes_inside_the_subject_is_no_speech(nlp: Language) -> Non
     for claim in claims:
         assert claim.speaker_span is not None
         assert claim.speaker_span[0] < claim.speaker_span[1]
+
+
+# -- who the speaker is ----------------------------------------------------------------
+
+
+def test_a_cue_in_the_passive_without_by_names_no_speaker(nlp: Language) -> None:
+    text = (
+        "More than 80 people had sustained injuries and nurses were said to be struggling "
+        "to treat all of them."
+    )
+    assert not [c for c in claims_of(nlp, text) if c.cue == "said"]
+
+
+def test_a_role_beside_its_organisation_is_the_person_named_after(nlp: Language) -> None:
+    text = (
+        "The head of the U.N. refugee agency, UNHCR, said on Monday that two million people "
+        "had fled. “We are overwhelmed,” Filippo Grandi, UNHCR’s high commissioner, told "
+        "reporters."
+    )
+    entities = [entity(text, "e1", "UNHCR", "igo", "UNHCR", "UNHCR’s")]
+    first = min(claims_of(nlp, text, entities), key=lambda c: c.content[0])
+    assert part(text, first.content).startswith("that two million")
+    assert first.speaker == "Filippo Grandi"
+
+
+def test_a_title_read_as_a_name_gives_way_to_the_person(nlp: Language) -> None:
+    text = "Army Chief of Staff, General Mark Okoro said the helicopter was shot down."
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Mark Okoro"
+    assert part(text, claim.speaker_span) == "Army Chief of Staff, General Mark Okoro"
+
+
+def test_a_description_is_the_person_introduced_with_its_words(nlp: Language) -> None:
+    text = (
+        "“The roads are closed,” Amina Bello, the regional water engineer in Kano, told "
+        "reporters. “Nothing can pass,” the water official said."
+    )
+    claims = sorted(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert [c.speaker for c in claims] == ["Amina Bello", "Amina Bello"]
+    # the span stays where the speaker is named
+    assert part(text, claims[1].speaker_span) == "the water official"
+
+
+def test_a_description_after_an_unnamed_speaker_is_that_speaker(nlp: Language) -> None:
+    text = (
+        "Amina Bello, the regional water engineer, said the dam held. A water official "
+        "told reporters the pumps had failed. The official said repairs would take weeks."
+    )
+    last = max(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert last.speaker == "The official"
+
+
+def test_the_leader_of_a_country_is_its_leader_named_before(nlp: Language) -> None:
+    text = (
+        "French President Anne Marchal said the summit would go ahead. A newspaper "
+        "editorial said the summit was pointless. The French leader said the newspaper "
+        "was wrong."
+    )
+    last = max(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert part(text, last.speaker_span) == "The French leader"
+    assert last.speaker.endswith("Anne Marchal")
+
+
+def test_a_country_word_alone_does_not_name_an_official(nlp: Language) -> None:
+    text = (
+        "French President Anne Marchal said the summit would go ahead. The French official "
+        "said the talks were over."
+    )
+    last = max(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert last.speaker == "The French official"
+
+
+def test_a_document_speaks_for_whoever_it_was_credited_to(nlp: Language) -> None:
+    text = (
+        "A preliminary report from the Disaster Agency released Thursday showed that floods "
+        "had affected 11,000 people. The report said 3,000 people were displaced."
+    )
+    claims = sorted(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert len(claims) == 2
+    assert "Disaster Agency" in claims[0].speaker
+    assert claims[1].speaker == claims[0].speaker
+    assert part(text, claims[1].speaker_span) == "The report"
+
+
+def test_joined_speakers_are_named_together(nlp: Language) -> None:
+    text = (
+        "Gunmen stormed a hotel on Tuesday, killing five people, according to witnesses and "
+        "a Somali lawmaker."
+    )
+    entities = [entity(text, "e1", "Somalia", "country", "Somali")]
+    claim = only(claims_of(nlp, text, entities))
+    assert claim.speaker == "witnesses and a Somali lawmaker"
+    # the country qualifies one of them and speaks for none
+    assert claim.speaker_entity is None
+
+
+def test_both_is_not_part_of_the_speakers_name(nlp: Language) -> None:
+    text = "Both Pakistan and China reject the claims that the projects harm local people."
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Pakistan and China"
+
+
+def test_reports_set_against_a_denial_are_a_source(nlp: Language) -> None:
+    text = (
+        "Despite media reports, the governor did not confirm the death of the pilot who was "
+        "hurt in the crash."
+    )
+    claims = claims_of(nlp, text)
+    reports = next(c for c in claims if c.speaker == "media reports")
+    assert part(text, reports.content) == "the death of the pilot"
+    assert part(text, reports.cue_span) == "Despite"
+    # the governor's refusal stays a claim of its own
+    assert any(c.speaker == "the governor" for c in claims)
+
+
+def test_she_passes_over_a_man_quoted_last(nlp: Language) -> None:
+    text = (
+        "“We must act,” said Tom Verhoeven. He said time was short. The same message came "
+        "from Commission chief Maria Lenz. “We need it now,” she said."
+    )
+    entities = [
+        entity(text, "e1", "Tom Verhoeven", "person", "Tom Verhoeven"),
+        entity(text, "e2", "Maria Lenz", "person", "Maria Lenz"),
+    ]
+    last = max(claims_of(nlp, text, entities), key=lambda c: c.content[0])
+    assert last.speaker == "Maria Lenz"
+    assert last.speaker_entity == "e2"
+
+
+def test_a_title_tells_which_pronoun_stands_for_a_speaker(nlp: Language) -> None:
+    text = (
+        "Ms. Rowe said the plan was sound. The plan was later dropped. “It was a mistake,” he said."
+    )
+    entities = [
+        entity(text, "e1", "Rowe", "person", "Rowe"),
+    ]
+    last = max(claims_of(nlp, text, entities), key=lambda c: c.content[0])
+    assert last.speaker != "Rowe"
+
+
+def test_a_second_cue_joined_to_the_first_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "The minister called the camp “the perfect place” to hold suspects, but also said "
+        "the old prison would also be reopened for migrants."
+    )
+    said = next(c for c in claims_of(nlp, text) if c.cue == "said")
+    assert said.speaker == "The minister"
+    assert part(text, said.content).startswith("the old prison would")
+
+
+def test_estimates_that_put_a_number_are_its_source(nlp: Language) -> None:
+    text = "Various intelligence estimates put the number of fighters at between 1,500 and 3,000."
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Various intelligence estimates"
+    assert part(text, claim.content) == "the number of fighters at between 1,500 and 3,000"
+
+
+def test_a_title_is_the_person_given_it_before_without_speaking(nlp: Language) -> None:
+    text = (
+        "Army spokeswoman Jane Roe visited the site on Monday. The convoy had been hit by a "
+        "mine. The spokeswoman said three soldiers were hurt."
+    )
+    entities = [entity(text, "e1", "Jane Roe", "person", "Jane Roe")]
+    claim = only(claims_of(nlp, text, entities))
+    assert claim.speaker == "Jane Roe"
+    assert claim.speaker_entity == "e1"
+
+
+def test_a_vague_word_does_not_tie_a_description_to_a_person(nlp: Language) -> None:
+    text = (
+        "Former ambassador Jean Moreau said the attack was planned. Talks resumed on Monday. "
+        "The former minister said the talks would fail."
+    )
+    last = max(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert last.speaker == "The former minister"
+
+
+def test_the_best_fitting_introduction_wins_over_the_nearest(nlp: Language) -> None:
+    text = (
+        "Army spokesperson Ali Khan said the road was cut. Party spokesperson Sara Malik said "
+        "the vote would go ahead. The army spokesperson said the road had reopened."
+    )
+    last = max(claims_of(nlp, text), key=lambda c: c.content[0])
+    assert last.speaker.endswith("Ali Khan")
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        (
+            "Human Rights Watch released a report on Tuesday about the camps. According to "
+            "the report, 40 people were killed in the raids.",
+            "Human Rights Watch",
+        ),
+        (
+            "The World Bank's assessment was published in May. The assessment said growth "
+            "would slow to 2 percent.",
+            "World Bank",
+        ),
+        (
+            "A study by the Pew Research Center came out last week. The study said most "
+            "voters were undecided.",
+            "Pew Research Center",
+        ),
+    ],
+)
+def test_a_writing_speaks_for_whoever_issued_it(nlp: Language, text: str, author: str) -> None:
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == author
+    assert part(text, claim.speaker_span).lower() in ("the report", "the assessment", "the study")
+
+
+def test_a_counted_description_is_the_names_listed_before(nlp: Language) -> None:
+    text = (
+        "In late January, Burkina Faso, Mali and Niger withdrew from the bloc. The three "
+        "military-led nations accused the regional body of failing to protect its members."
+    )
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "Burkina Faso, Mali and Niger"
+    assert part(text, claim.speaker_span) == "The three military-led nations"
+
+
+def test_a_count_that_does_not_fit_the_list_leaves_the_description(nlp: Language) -> None:
+    text = (
+        "Russia, Belarus and Ukraine met in Geneva on Monday. The two countries said the "
+        "talks were useful."
+    )
+    claim = only(claims_of(nlp, text))
+    assert claim.speaker == "The two countries"

@@ -64,6 +64,10 @@ _NOT_PERSON = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT"}
 # "you know", "you think": the reader addressed, not a source
 _NOT_SPEAKERS = frozenset({"you"})
 _RELATIVE = frozenset({"that", "which", "who"})
+# a description that refers back: "the railway official", "this assessment"
+_DEFINITE = frozenset({"the", "this", "that"})
+# how far back (characters) a description may refer to the one it describes
+_DESCRIPTION_REACH = 3000
 # words of a participle clause that add more speech by the same speaker: ", adding ..."
 _PARTICIPLE_DEPS = ("advcl", "xcomp", "conj")
 
@@ -92,6 +96,16 @@ class ReportingLexicon:
     person_only: frozenset[str] = frozenset()
     noun_prepositions: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    passive_speaking: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    sole_titles: frozenset[str] = frozenset()
+    concessive_prepositions: frozenset[str] = frozenset()
+    report_nouns: frozenset[str] = frozenset()
+    feminine_words: frozenset[str] = frozenset()
+    masculine_words: frozenset[str] = frozenset()
+    vague_modifiers: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    counting_words: dict[str, int] = field(default_factory=dict)
 
 
 @cache
@@ -122,6 +136,16 @@ def reporting_lexicon() -> ReportingLexicon:
         person_only=frozenset(data.get("person_only", ())),
         noun_prepositions=frozenset(data.get("noun_prepositions", ())),
         person_nouns=frozenset(data.get("person_nouns", ())),
+        passive_speaking=frozenset(data.get("passive_speaking", ())),
+        document_nouns=frozenset(data.get("document_nouns", ())),
+        sole_titles=frozenset(data.get("sole_titles", ())),
+        concessive_prepositions=frozenset(data.get("concessive_prepositions", ())),
+        report_nouns=frozenset(data.get("report_nouns", ())),
+        feminine_words=frozenset(data.get("feminine_words", ())),
+        masculine_words=frozenset(data.get("masculine_words", ())),
+        vague_modifiers=frozenset(data.get("vague_modifiers", ())),
+        group_nouns=frozenset(data.get("group_nouns", ())),
+        counting_words={k: int(v) for k, v in data.get("counting_words", {}).items()},
     )
 
 
@@ -164,6 +188,7 @@ class ClaimFinder:
         drafts: list[_Draft] = []
         for sent in doc.sents:
             drafts.extend(self._according_to(sent))
+            drafts.extend(self._unconfirmed_reports(sent))
             found = self._reported_speech(sent, quotes)
             drafts.extend(found)
             drafts.extend(self._inserted_attributions(sent, quotes, found))
@@ -207,6 +232,8 @@ class ClaimFinder:
             if passive is not None:
                 drafts.append(passive)
                 continue
+            if self._agentless_passive(token):
+                continue  # "doctors were said to be struggling": no one is named as saying it
             parsed = self._subject(token)
             subject = _outside_quotes(token, parsed, quotes)
             if subject is None or subject.lower_ in _NOT_SPEAKERS:
@@ -217,6 +244,23 @@ class ClaimFinder:
                 continue  # a parse that took a stray word for the speaker
             if self._lemma(token) in self.lexicon.person_only and not self._is_person(subject):
                 continue  # "rebels attacked the village" is fighting, not speech
+            joined = _subject_of_joined_clause(token, subject)
+            if joined is not None:
+                # "X called it ..., but also said the centre would open": the parser took
+                # the subject of what was said for the speaker of the second verb
+                words = _words(token.doc[subject.left_edge.i : sent.end])
+                said = (words[0].idx, words[-1].idx + len(words[-1].text))
+                drafts.append(
+                    _Draft(
+                        _speaker_name(joined),
+                        token.doc[token.i : token.i + 1],
+                        _trim_chars(text, *said),
+                        "direct" if _overlaps_quote(said, quotes) else "indirect",
+                        speaker_phrase=_speaker_phrase(joined, token),
+                        cue_phrase=_cue_phrase(token),
+                    )
+                )
+                continue
             content = self._content(token, subject, sent)
             if content is None or _across_paragraphs(text, token, content):
                 continue
@@ -396,6 +440,17 @@ class ClaimFinder:
             cue_phrase=(cue_start, cue_end),
         )
 
+    def _agentless_passive(self, verb: Token) -> bool:
+        """“150 people were said to be hurt”, “the site is reported to be empty”: a cue in
+        the passive with no "by" names no source; its subject is what is said, and a
+        subject the parser borrows from a clause around it is no speaker either. “She was
+        quoted as saying” still names the one speaking."""
+        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return False
+        if any(c.dep_ == "agent" for c in verb.children):
+            return False
+        return self._lemma(verb) not in self.lexicon.passive_speaking
+
     def _is_person(self, subject: Token) -> bool:
         """Whether a subject names one person: a person's name, "he" or "she", or a
         role such as "the spokesman"."""
@@ -424,6 +479,7 @@ class ClaimFinder:
         return (
             lemma in self.lexicon.source_nouns
             or lemma in self.lexicon.roles
+            or lemma in self.lexicon.document_nouns  # "estimates put the number at ..."
             or subject.lower_ in self.lexicon.source_nouns
         )
 
@@ -684,6 +740,60 @@ class ClaimFinder:
             )
         return drafts
 
+    def _unconfirmed_reports(self, sent: Span) -> list[_Draft]:
+        """“Despite media reports, Hayat did not confirm the death of the driver”: the
+        reports set against a denial, or against a refusal to confirm, say what is denied;
+        the reports are the source of it (the one denying is the source of the denial)."""
+        drafts = []
+        doc = sent.doc
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ not in self.lexicon.concessive_prepositions:
+                continue
+            reports = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            verb = prep.head
+            if reports is None or reports.lemma_.lower() not in self.lexicon.report_nouns:
+                continue
+            if not self._is_cue(verb) or verb.i < reports.i:
+                continue
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            if not negated and self._lemma(verb) not in self.lexicon.denial:
+                continue
+            subject = self._subject(verb)
+            if subject is None:
+                continue
+            content = self._content(verb, subject, sent)
+            if content is None or content[0] < verb.idx:
+                continue
+            # what the reports say is the thing denied, not what the outlet tells of it
+            # in a relative clause ("the driver who was hurt in the attack")
+            relative = next(
+                (
+                    t
+                    for t in doc[verb.i + 1 : sent.end]
+                    if t.dep_ == "relcl" and content[0] < t.left_edge.idx < content[1]
+                ),
+                None,
+            )
+            if relative is not None:
+                content = (
+                    content[0],
+                    doc[relative.left_edge.i - 1].idx + len(doc[relative.left_edge.i - 1].text),
+                )
+            # the whole phrase after the preposition: "media reports", not "reports"
+            name = doc[reports.left_edge.i : _speaker_span(reports).end]
+            drafts.append(
+                _Draft(
+                    name,
+                    doc[prep.i : prep.i + 1],
+                    _trim_chars(ext.doc_text(doc), *content),
+                    "indirect",
+                    speaker_phrase=(name.start_char, name.end_char),
+                    cue_phrase=(prep.idx, prep.idx + len(prep.text)),
+                    antecedent=False,
+                )
+            )
+        return drafts
+
     def _signed_quotes(self, doc: Doc) -> list[_Draft]:
         """“We will not give up.” ― Jane Doe: a quotation signed after a dash."""
         found = []
@@ -829,6 +939,12 @@ class ClaimFinder:
             subject = _outside_quotes(verb, parsed, quotes) if verb is not None else None
             if short and not _attributed_right_after(doc, q_end, verb, subject):
                 continue  # a short reply counts only with its cue right after it
+            if (
+                verb is not None
+                and subject is not None
+                and _subject_of_joined_clause(verb, subject) is not None
+            ):
+                continue  # "..., but also said the base would open": not this quote's cue
             if verb is not None and subject is not None:
                 found.append(
                     _Draft(
@@ -953,11 +1069,20 @@ class ClaimFinder:
         named = self._named_speakers(doc, drafts)
         merged = _merged(text, drafts)
         people = self._titled_people(doc, merged)
-        for draft in merged:
-            speaker_text, entity = self._speaker(doc, draft, named)
+        speakers: dict[int, tuple[str, Entity | None]] = {}
+        genders = self._titled_genders(doc, merged)
+        for n in sorted(range(len(merged)), key=lambda n: merged[n].speaker.start_char):
+            draft = merged[n]
+            speaker_text, entity = self._speaker(doc, draft, named, genders)
             holder = self._role_holder(doc, draft, people)
-            if holder is not None:
-                speaker_text = holder
+            speakers[n] = (holder or speaker_text, entity)
+        # descriptions in text order, so that one may lean on an earlier one
+        for n in sorted(range(len(merged)), key=lambda n: merged[n].speaker.start_char):
+            described = self._described(doc, merged[n], merged, speakers)
+            if described is not None:
+                speakers[n] = described
+        for n, draft in enumerate(merged):
+            speaker_text, entity = speakers[n]
             speaker_span = draft.speaker_phrase or (
                 draft.speaker.start_char,
                 draft.speaker.end_char,
@@ -983,6 +1108,163 @@ class ClaimFinder:
                 )
             )
         return claims
+
+    def _described(
+        self,
+        doc: Doc,
+        draft: _Draft,
+        drafts: list[_Draft],
+        speakers: dict[int, tuple[str, Entity | None]],
+    ) -> tuple[str, Entity | None] | None:
+        """Who a definite description that speaks stands for, when the article named them
+        before: "the railway official said" is Imran Hayat, introduced as "the divisional
+        railway superintendent"; "The spokesperson said", the person first given that
+        title; "The assessment said", whoever "A preliminary assessment from the
+        department" was credited to. A description that repeats the head of an unnamed
+        speaker in between ("a local official ... the official said") is that speaker."""
+        speaker = draft.speaker
+        head = speaker.root
+        if head.tag_ == "NNS" and head.lemma_.lower() in self.lexicon.group_nouns:
+            return self._members_described(doc, head)
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or speaker[0].lower_ not in _DEFINITE:
+            return None
+        phrase = self._phrase(doc, draft)
+        if any(t.ent_type_ == "PERSON" for t in phrase):
+            return None
+        lemma = head.lemma_.lower()
+        document = lemma in self.lexicon.document_nouns
+        if not document and not (lemma in self.lexicon.roles or lemma in self.lexicon.person_nouns):
+            return None
+        # words of the description that may repeat the introduction: "railway" in "the
+        # railway official"; a country or nation ("the U.S. official") fits too many
+        # people unless the title has one holder ("the U.S. leader"); an adjective such
+        # as "former" or "senior" fits anyone
+        sole = lemma in self.lexicon.sole_titles
+        modifiers = {
+            t.lemma_.lower()
+            for t in speaker
+            if t.i != head.i
+            and t.lemma_.lower() not in self.lexicon.vague_modifiers
+            and (
+                (t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ not in ("GPE", "NORP", "LOC"))
+                or (sole and t.ent_type_ in ("GPE", "NORP"))
+            )
+        }
+        if document and any(t.pos_ == "PROPN" for t in speaker):
+            return None  # "The G7 joint statement" names its own author
+        at = speaker.start_char
+        before = sorted(
+            (n for n, d in enumerate(drafts) if d.speaker.start_char < at - 1),
+            key=lambda n: drafts[n].speaker.start_char,
+            reverse=True,
+        )
+        best: tuple[str, Entity | None] | None = None
+        best_score = 0
+        for n in before:
+            other = drafts[n]
+            if at - other.speaker.start_char > _DESCRIPTION_REACH:
+                break
+            other_head = other.speaker.root
+            if other_head.pos_ == "PRON":
+                continue
+            if document:
+                # the same writing: "a report from the agency ... The report said", not
+                # "earlier reports ... the report"
+                if other_head.lemma_.lower() == lemma and other_head.tag_ == head.tag_:
+                    return speakers[n]
+                continue
+            entity = speakers[n][1]
+            named = _name_of_span(other.speaker)
+            person = (
+                _is_person(entity)
+                or any(t.ent_type_ == "PERSON" for t in named)
+                or (
+                    entity is None
+                    and named.root.pos_ == "PROPN"
+                    and named.root.ent_type_ not in _NOT_PERSON
+                )
+            )
+            if not person:
+                if other_head.lemma_.lower() == lemma:
+                    break  # "a local official told VOA ... the official said"
+                continue
+            words = {t.lemma_.lower() for t in self._phrase(doc, other)}
+            if entity is not None and entity.kind == "person":
+                words |= _introduction_words(doc, entity)
+            # the title and the words that qualify it; the nearest wins a tie
+            score = (lemma in words) + len(modifiers & words)
+            if score > best_score:
+                best, best_score = speakers[n], score
+        if document:
+            return best if best is not None else self._document_author(doc, head, at)
+        if best is not None:
+            return best
+        # a person given the title before without speaking: "Army spokeswoman Jane Roe
+        # visited the site. ... The spokeswoman said"
+        titled = _titled_before(doc, at, lemma)
+        return (titled.name, titled) if titled is not None else None
+
+    def _members_described(self, doc: Doc, head: Token) -> tuple[str, Entity | None] | None:
+        """“Burkina Faso, Mali and Niger withdrew ... The three military-led nations
+        accused”: a counted description of countries or groups ("the two countries", "both
+        governments") stands for the names last listed together, when there are as many."""
+        count = None
+        for child in head.children:
+            if child.dep_ == "nummod":
+                count = self.lexicon.counting_words.get(child.lower_)
+                if count is None and child.text.isdigit():
+                    count = int(child.text)
+            elif child.dep_ in ("det", "predet", "preconj") and child.lower_ == "both":
+                count = 2
+        if count is None or count < 2:
+            return None
+        start = head.left_edge.i
+        for token in reversed(doc[:start]):
+            if head.idx - token.idx > _PRONOUN_REACH:
+                break
+            if token.pos_ != "PROPN" or token.dep_ == "conj":
+                continue
+            members = [token, *_conjuncts_after(token)]
+            if len(members) != count or any(m.pos_ != "PROPN" for m in members):
+                continue
+            first = _name_start(token)
+            last = members[-1].i + 1
+            for child in members[-1].rights:
+                if child.dep_ in ("compound", "flat"):
+                    last = child.right_edge.i + 1
+            entity = ext.entity_at(doc, token.idx, token.idx + len(token.text))
+            return doc[first:last].text, entity
+        return None
+
+    def _document_author(self, doc: Doc, head: Token, at: int) -> tuple[str, Entity | None] | None:
+        """Who issued the writing a description names, from where it was first mentioned
+        without speaking: "Human Rights Watch released a report ... According to the
+        report", "the agency's assessment", "a study by the World Bank"."""
+        lemma = head.lemma_.lower()
+        for token in reversed(doc[: head.i]):
+            if at - token.idx > _DESCRIPTION_REACH:
+                break
+            if token.lemma_.lower() != lemma or token.tag_ != head.tag_:
+                continue
+            author = next((c for c in token.children if c.dep_ == "poss"), None)
+            if author is None:
+                by = next(
+                    (c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")),
+                    None,
+                )
+                author = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if author is None and token.dep_ == "dobj":
+                author = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if author is None or author.pos_ != "PROPN":
+                continue
+            name = doc[author.left_edge.i : _speaker_span(author).end]
+            if name.end > token.i >= name.start:
+                name = doc[name.start : token.i]
+            while len(name) > 1 and (name[-1].dep_ == "case" or name[0].dep_ == "det"):
+                name = name[:-1] if name[-1].dep_ == "case" else name[1:]
+            entity = ext.entity_at(doc, author.idx, author.idx + len(author.text))
+            return name.text, entity
+        return None
 
     def _named_speakers(
         self, doc: Doc, drafts: list[_Draft]
@@ -1058,6 +1340,16 @@ class ClaimFinder:
         keys: set[str] = set()
         for token in phrase:
             entity = ext.entity_at(doc, token.idx, token.idx + len(token.text))
+            if (
+                entity is not None
+                and entity.kind == "people"
+                and token.ent_type_
+                not in (
+                    "NORP",
+                    "GPE",
+                )
+            ):
+                continue  # "the U.N. children's agency": whom it serves, not a nation
             if entity is not None and entity.kind != "person":
                 place = entity.kind in _PLACE_KINDS
                 keys.add(f"{'@' if place else '#'}{entity.id}")
@@ -1104,28 +1396,59 @@ class ClaimFinder:
         return phrase if phrase is not None and len(phrase) else draft.speaker
 
     def _speaker(
-        self, doc: Doc, draft: _Draft, named: dict[str, list[tuple[int, str, Entity | None]]]
+        self,
+        doc: Doc,
+        draft: _Draft,
+        named: dict[str, list[tuple[int, str, Entity | None]]],
+        genders: dict[str, str] | None = None,
     ) -> tuple[str, Entity | None]:
-        """The speaker's name and entity; a pronoun takes the last compatible actor's."""
+        """The speaker's name and entity; a pronoun takes the last compatible actor's.
+        "she said" passes over a person the article has called "he" (``genders`` learns
+        from each pronoun resolved, in text order)."""
         speaker = draft.speaker
         head = speaker.root
+        genders = {} if genders is None else genders
         if head.pos_ == "PRON" and head.lower_ in ext.PRONOUN_CLASS:
             if not self.resolve_pronouns:
                 return speaker.text, None
             pronoun_class = ext.PRONOUN_CLASS[head.lower_]
+            gender = _PRONOUN_GENDER.get(head.lower_)
             if pronoun_class in named:
                 # the speaker quoted last, when quoted shortly before, is who "he said" means
                 recent = [
-                    n for n in named[pronoun_class] if head.idx - _PRONOUN_REACH < n[0] < head.idx
+                    n
+                    for n in named[pronoun_class]
+                    if head.idx - _PRONOUN_REACH < n[0] < head.idx
+                    and genders.get(_gender_key(n[1]), gender) == gender
                 ]
                 if recent:
                     _, name, entity = recent[-1]
+                    if gender is not None:
+                        genders.setdefault(_gender_key(name), gender)
                     return (entity.name if entity else name), entity
             antecedent = ext.antecedent(doc, head.idx, head.lower_)
+            if gender is not None:
+                antecedent = _person_before(doc, head.idx, gender, genders)
             if antecedent is None:
                 return speaker.text, None
+            if gender is not None:
+                genders.setdefault(_gender_key(antecedent.name), gender)
             return antecedent.name, antecedent
         return _name_of(speaker), self._speaker_entity(doc, speaker, self._phrase(doc, draft))
+
+    def _titled_genders(self, doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
+        """Surname -> "m" or "f" for the people whose phrase says which ("Ms. Rowe",
+        "the army's spokeswoman, Jane Rowe")."""
+        genders: dict[str, str] = {}
+        for draft in drafts:
+            if draft.speaker.root.pos_ == "PRON":
+                continue
+            words = {t.lower_ for t in self._phrase(doc, draft)}
+            feminine = bool(words & self.lexicon.feminine_words)
+            masculine = bool(words & self.lexicon.masculine_words)
+            if feminine != masculine:
+                genders.setdefault(_gender_key(_name_of(draft.speaker)), "f" if feminine else "m")
+        return genders
 
     def _speaker_entity(self, doc: Doc, speaker: Span, phrase: Span) -> Entity | None:
         """The entity a speaker stands for; role words anywhere in the phrase make a
@@ -1145,6 +1468,10 @@ class ClaimFinder:
                 return organisations[0]
         name = _name_of_span(speaker)
         root_entity = ext.entity_at(doc, name.root.idx, name.root.idx + len(name.root.text))
+        if any(t.dep_ == "conj" and t.head.i == name.root.i for t in name):
+            # "witnesses and a Somali lawmaker": no one entity speaks for all of them, and
+            # a word that only qualifies one of them ("Somali") speaks for none
+            return root_entity
         return root_entity or inside[0]
 
 
@@ -1182,6 +1509,84 @@ def _merged(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return accepted
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def _gender_key(name: str) -> str:
+    """The surname a person is known by across the article: "Ursula von der Leyen" and
+    "von der Leyen" both give "leyen"."""
+    words = name.lower().replace("’s", "").replace("'s", "").split()
+    return words[-1] if words else ""
+
+
+def _person_before(doc: Doc, at: int, gender: str, genders: dict[str, str]) -> Entity | None:
+    """The person mentioned last before character ``at`` whom the article has not
+    called by the other gender's pronoun."""
+    best: Entity | None = None
+    best_at = -1
+    for entity in ext.entities(doc):
+        if entity.kind != "person" or genders.get(_gender_key(entity.name), gender) != gender:
+            continue
+        for start, _end in entity.mentions:
+            if best_at < start < at:
+                best, best_at = entity, start
+    return best
+
+
+def _conjuncts_after(token: Token) -> list[Token]:
+    """The words joined to ``token`` by commas and "and": Mali and Niger in "Burkina
+    Faso, Mali and Niger" (the parser hangs them from the first or chains them)."""
+    found: list[Token] = []
+    current = token
+    while True:
+        joined = next((c for c in current.children if c.dep_ == "conj" and c.i > current.i), None)
+        if joined is None:
+            return found
+        found.append(joined)
+        current = joined
+
+
+def _titled_before(doc: Doc, at: int, title: str) -> Entity | None:
+    """The person last named before character ``at`` (within reach) in a phrase that
+    gives them the title ``title``."""
+    best: Entity | None = None
+    best_at = -1
+    for entity in ext.entities(doc):
+        if entity.kind != "person":
+            continue
+        last = max(
+            (m[0] for m in entity.mentions if at - _DESCRIPTION_REACH < m[0] < at), default=None
+        )
+        if last is None or last <= best_at:
+            continue
+        if title in _introduction_words(doc, entity):
+            best, best_at = entity, last
+    return best
+
+
+def _introduction_words(doc: Doc, entity: Entity) -> set[str]:
+    """The words of the noun phrases a person is named in: "U.S. President Donald
+    Trump", "Imran Hayat, the divisional railway superintendent in Quetta"."""
+    words: set[str] = set()
+    for start, end in entity.mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.pos_ != "PROPN":
+            continue  # a description linked to the person ("the spokesperson") adds nothing
+        first = root.left_edge.i
+        last = root.i
+        for child in root.rights:
+            after = child.right_edge.i + 1
+            if after < len(doc) and doc[after].lemma_.lower() in reporting_lexicon().verbs:
+                break  # “... like Arnel Joseph,” the spokesperson added: a new subject
+            if child.dep_ == "appos":
+                last = child.right_edge.i
+        words.update(t.lemma_.lower() for t in doc[first : last + 1] if not t.is_punct)
+    return words
+
+
 def _is_person(entity: Entity | None) -> bool:
     return entity is not None and entity.kind == "person"
 
@@ -1190,7 +1595,7 @@ def _name_of_span(speaker: Span) -> Span:
     """The proper name in a speaker phrase headed by a title or role: "the leader of the
     movement, Florence Ozor" -> "Florence Ozor"."""
     head = speaker.root
-    if head.pos_ != "NOUN":
+    if head.ent_type_ == "PERSON" or head.pos_ not in ("NOUN", "PROPN"):
         return speaker
     appositions = [
         child
@@ -1198,11 +1603,25 @@ def _name_of_span(speaker: Span) -> Span:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > head.i
     ]
     # "The head of the agency, UNICEF, Catherine Russell, said": of the names in
-    # apposition, the person's is the speaker's; the organisation only places the role
+    # apposition, the person's is the speaker's; the organisation only places the role.
+    # A title the tagger reads as a name ("Air Force Chief of Staff, General Dave
+    # Goldfein") gives way to the person's name likewise
     for child in appositions:
         person = _person_in(child)
         if person is not None:
             return person
+    # a name the parser split from its title ("Chief of Staff, General Mark Okoro")
+    comma = next((t.i for t in speaker if t.i > head.i and t.text == ","), None)
+    if comma is not None and not any(t.ent_type_ == "PERSON" for t in speaker if t.i < comma):
+        split = speaker.doc[comma + 1 : speaker.end]
+        if split.root.head.i == head.head.i and split.root.dep_ == head.dep_:
+            person = _person_in(split.root)
+            if person is not None:
+                return person
+    if head.pos_ != "NOUN" or head.lemma_.lower() in reporting_lexicon().roles:
+        # "The head of UNICEF, UNICEF, said": the role stands for a person the article
+        # may name elsewhere, not for the organisation set beside it
+        return speaker
     for child in appositions:
         name = _speaker_span(child)
         return name.doc[max(name.start, child.left_edge.i) : name.end]
@@ -1293,6 +1712,30 @@ def _relative_object(verb: Token) -> tuple[int, int] | None:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _subject_of_joined_clause(verb: Token, subject: Token) -> Token | None:
+    """For a cue joined to an earlier verb ("..., but also said the base would open")
+    whose subject the parser found after it, the subject of the verbs it is joined to;
+    None otherwise. Only a cue set after a quotation or a comma ("“...,” said Jane")
+    names its speaker after it."""
+    if verb.dep_ != "conj" or subject.i < verb.i or subject.dep_ != "nsubj":
+        return None
+    doc = verb.doc
+    if not any(t.dep_ == "cc" for t in doc[max(0, verb.i - 3) : verb.i]):
+        return None  # "..., but also said", "and said"
+    end = ext.sentence_of(doc, verb.i).end
+    if not any(t.pos_ in ("AUX", "VERB") for t in doc[subject.right_edge.i + 1 : end]):
+        return None  # nothing is said of the noun after the cue: it may be the speaker
+    current = verb.head
+    for _ in range(4):
+        found = next((c for c in current.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if found is not None:
+            return found
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
 def _antecedent_of_that(subject: Token) -> Token:
     """The noun a relative "that" stands for: in "new rules that promise to transform
     the economy" the source is the rules ("who" and "which" stay as they are)."""
@@ -1347,11 +1790,33 @@ def _speaker_span(head: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
-    end = _mended_name_end(head, end)
+    # "witnesses and a Somali lawmaker", "Pakistan and China": joined speakers speak
+    # together, the name is all of them
+    joined = _joined_end(head, end)
+    end = _mended_name_end(head, end) if joined == end else joined
     start = max(_after_last_newline(doc, start, end), _fallback_start(head))
-    while start < end - 1 and doc[start].is_punct:
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].dep_ == "preconj" or doc[start].lower_ == "both"
+    ):
         start += 1
     return doc[start:end]
+
+
+def _joined_end(head: Token, end: int) -> int:
+    """The end of the noun joined to a speaker by "and" or "or" right after it ("and a
+    Somali lawmaker"), or ``end`` when none is."""
+    conjunction = next((c for c in head.rights if c.i == end and c.dep_ == "cc"), None)
+    if conjunction is None or conjunction.lower_ not in ("and", "or"):
+        return end
+    joined = next(
+        (
+            c
+            for c in head.rights
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == end + 1
+        ),
+        None,
+    )
+    return end if joined is None else joined.right_edge.i + 1
 
 
 def _mended_name_end(head: Token, end: int) -> int:
@@ -1364,6 +1829,13 @@ def _mended_name_end(head: Token, end: int) -> int:
     if verb.i == head.i or verb.i <= end:
         return end
     mended = end
+    if (
+        doc[end].text == ","
+        and doc[end].head.i == head.i
+        and any(t.ent_type_ == "PERSON" for t in doc[end + 1 : verb.i])
+    ):
+        # "Army Chief of Staff, General Mark Okoro said": the title, then the person
+        mended = end = end + 1
     while mended < verb.i:
         token = doc[mended]
         inside = token.head.i == verb.i or end <= token.head.i < verb.i
