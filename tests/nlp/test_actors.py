@@ -271,3 +271,16 @@ def test_local_clan_militias_are_not_the_group_they_fight(nlp: Language) -> None
     assert (
         by_surface(entities, text, "militias").name != by_surface(entities, text, "al-Shabab").name
     )
+
+
+def test_a_title_after_a_closing_quote_belongs_to_the_next_speaker(nlp: Language) -> None:
+    text = (
+        '"It shows the need to hold prisoners like Ali Musa," the spokesperson said. '
+        "Later the spokesperson added that talks would resume."
+    )
+    entities = actors(nlp, text)
+    assert not any(
+        text[s:e] == "spokesperson" and entity.name == "Ali Musa"
+        for entity in entities
+        for s, e in entity.mentions
+    )

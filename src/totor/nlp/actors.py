@@ -694,6 +694,9 @@ def _side_word(doc: Doc, i: int, words: frozenset[str]) -> str | None:
     return None
 
 
+_APPOSITION_ENDS = frozenset({",", ".", ";", ":", "(", ")"})
+
+
 def _titles_of(doc: Doc, found: _Found, titles: frozenset[str]) -> set[str]:
     """Title words written with a person's mention: just before it ('Foreign Minister
     Ali Musa') or in an apposition after it ('Ali Musa, the country's foreign minister,')."""
@@ -705,8 +708,8 @@ def _titles_of(doc: Doc, found: _Found, titles: frozenset[str]) -> set[str]:
         j -= 1
     if found.end < len(doc) and doc[found.end].text == ",":
         for token in doc[found.end + 1 : found.end + 8]:
-            if token.text in (",", ".", ";") or token.pos_ == "VERB":
-                break
+            if token.text in _APPOSITION_ENDS or token.pos_ == "VERB" or token.is_quote:
+                break  # '... like Arnel Joseph," the spokesperson added': a new speaker
             if token.lower_ in titles:
                 words.add(token.lower_)
     return words
