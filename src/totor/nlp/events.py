@@ -284,8 +284,12 @@ class EventExtractor:
                         lambda d: d.trigger.type in ("DISAPPROVE", "DEMAND", "THREATEN"),
                     )
                 if answered is None and lemma in lex.act_nouns:
+                    # "the move", "the decision": only an act told just before
                     answered = _last_before(
-                        ordered, draft, lambda d: d.trigger.type not in lex.reaction_types
+                        ordered,
+                        draft,
+                        lambda d: d.trigger.type not in lex.reaction_types,
+                        within=2,
                     )
                 if answered is None:
                     continue
@@ -1043,9 +1047,10 @@ def _answered(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def _last_before(
-    drafts: list[_Draft], draft: _Draft, wanted: Callable[[_Draft], bool]
+    drafts: list[_Draft], draft: _Draft, wanted: Callable[[_Draft], bool], within: int = 5
 ) -> _Draft | None:
-    """The last draft before ``draft`` (within five sentences) that ``wanted`` accepts."""
+    """The last draft before ``draft`` (at most ``within`` sentences back) that ``wanted``
+    accepts."""
     doc = draft.token.doc
     best: _Draft | None = None
     for other in drafts:
@@ -1056,7 +1061,7 @@ def _last_before(
     if best is None:
         return None
     between = sum(1 for t in doc[best.sentence.start : draft.sentence.start] if t.is_sent_start)
-    return best if between <= 5 else None
+    return best if between <= within else None
 
 
 def _names_event(draft: _Draft, lemma: str) -> bool:
