@@ -439,7 +439,7 @@ class ArticleScorer:
             if gold_names:
                 found = [n for eid in getattr(event, role) for n in entity_names(self.article, eid)]
                 if role == "target":
-                    found += self._place_names(getattr(event, "target_place", None))
+                    found += self._place_names(event.target_place)
                 if not any_name_match(gold_names, found):
                     return None
         gold_place = item.get("place")

@@ -284,3 +284,33 @@ def test_a_title_after_a_closing_quote_belongs_to_the_next_speaker(nlp: Language
         for entity in entities
         for s, e in entity.mentions
     )
+
+
+def test_the_prime_minister_is_not_the_foreign_minister(nlp: Language) -> None:
+    text = (
+        "Foreign Minister Amina Diallo arrived in Dakar on Monday. "
+        "The prime minister condemned the attack."
+    )
+    entities = actors(nlp, text)
+    assert not any(
+        text[s:e] == "prime minister" and entity.name == "Amina Diallo"
+        for entity in entities
+        for s, e in entity.mentions
+    )
+
+
+def test_a_banned_opposition_movement_is_not_the_armed_group(nlp: Language) -> None:
+    text = (
+        "Al-Shabab fighters attacked a base on Monday. "
+        "Police arrested members of the banned opposition movement in the capital."
+    )
+    entities = actors(nlp, text)
+    assert not any(
+        "movement" in text[s:e] and entity.kind == "armed_group"
+        for entity in entities
+        for s, e in entity.mentions
+    )
+
+
+def test_m23_spelled_with_a_hyphen_is_still_the_rebel_group(nlp: Language) -> None:
+    assert canonical_actor("M-23") == canonical_actor("M23")

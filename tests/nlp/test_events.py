@@ -925,3 +925,41 @@ def test_a_side_willing_to_withdraw_commits_to_it(nlp: Language) -> None:
     content = "it is willing to withdraw its troops from the border"
     events, table = run(nlp, text, {"Rwanda": "country:RW"}, said=[("Rwanda", content)])
     assert names(one(events, "AGREE").actor, table) == {"Rwanda"}
+
+
+def test_calling_an_attack_cowardly_is_no_attack_by_the_speaker(nlp: Language) -> None:
+    text = "Kenya called the attack cowardly on Tuesday."
+    events, table = run(nlp, text, {"Kenya": "country"})
+    assert not any("Kenya" in names(e.actor, table) for e in of_type(events, "ASSAULT"))
+    assert names(one(events, "DISAPPROVE").actor, table) == {"Kenya"}
+
+
+def test_welcoming_a_decision_of_its_own_is_not_aimed_at_the_last_attacker(nlp: Language) -> None:
+    text = (
+        "Gunmen killed 12 villagers in Ituri on Monday. "
+        "The African Union welcomed the decision to deploy more troops."
+    )
+    events, table = run(nlp, text, {"Gunmen": "armed_group", "African Union": "igo"})
+    welcome = one(events, "SUPPORT")
+    assert "Gunmen" not in names(welcome.target, table)
+
+
+def test_no_fewer_than_is_a_count_not_a_denial(nlp: Language) -> None:
+    text = "No fewer than 20 civilians were killed in the attack on the market."
+    events, _ = run(nlp, text, {"civilians": "people"})
+    assert all(e.status != "negated" for e in of_type(events, "ASSAULT"))
+
+
+def test_deaths_told_as_another_story_are_not_the_attacks_toll(nlp: Language) -> None:
+    text = (
+        "Troops fired on the crowd in Gao on Monday. "
+        "Separately, three people were killed when a boat capsized on the river."
+    )
+    events, _ = run(nlp, text, {"Troops": "military"}, places={"Gao": "ML"})
+    assert len(of_type(events, "ASSAULT")) == 2
+
+
+def test_a_warning_that_a_country_faces_drought_judges_nobody(nlp: Language) -> None:
+    text = "The agency warned that Ethiopia faces its worst drought in decades."
+    events, _ = run(nlp, text, {"agency": "igo", "Ethiopia": "country"})
+    assert not of_type(events, "DISAPPROVE")

@@ -49,3 +49,19 @@ def test_a_line_ending_a_sentence_starts_the_next_one(nlp: Language) -> None:
 def test_a_capitalised_opening_word_is_no_dateline(nlp: Language) -> None:
     text = "UN officials - who asked not to be named - said the convoy had left."
     assert len(sentences(nlp, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN Secretary-General Antonio Guterres on Tuesday condemned the attack.",
+        "US-led forces struck several targets overnight, officials said.",
+    ],
+)
+def test_a_hyphen_inside_a_word_ends_no_dateline(nlp: Language, text: str) -> None:
+    assert len(sentences(nlp, text)) == 1
+
+
+def test_a_wrapped_line_is_not_checked_for_a_dateline(nlp: Language) -> None:
+    text = "Officials said the talks with\nUN envoys - who arrived on Monday - went well."
+    assert len(sentences(nlp, text)) == 1

@@ -396,7 +396,10 @@ class ActorRecognizer:
             elif ent.label_ == "ORG":
                 if ext.place_at(doc, span.start_char, span.end_char) is not None:
                     continue
-                if span.text.lower() in self.table.not_actors or _MODEL_NUMBER.match(span.text):
+                if span.text.lower() in self.table.not_actors or (
+                    _MODEL_NUMBER.match(span.text)
+                    and span.text.lower() not in self.table.alias_to_actor
+                ):
                     continue  # 'S-400', 'F-35': a weapon system, not an organisation
                 if span.end < len(doc) and doc[span.end].lower_ in self.table.titles:
                     continue  # 'Defense' in 'Defense Secretary Pete Hegseth' is part of a title
@@ -498,7 +501,8 @@ class ActorRecognizer:
             for f in by_position:
                 if f.start >= i:
                     break
-                if f.resolved.kind == "person" and words[-1] in _titles_of(
+                # "the minister" fits Foreign Minister Ali Musa; "the prime minister" does not
+                if f.resolved.kind == "person" and set(words) <= _titles_of(
                     doc, f, self.table.titles
                 ):
                     best = f
@@ -514,9 +518,9 @@ class ActorRecognizer:
         table = self.table
         for end in range(i + 2, min(i + 7, len(doc)) + 1):
             head = doc[end - 1]
-            if any(taken[i + 1 : end]) or not head.is_lower:
+            if any(taken[i + 1 : end]):
                 return None
-            if head.lower_ in table.group_heads:
+            if head.lower_ in table.group_heads and head.is_lower:
                 modifiers = {t.lower_ for t in doc[i + 1 : end - 1]}
                 if not modifiers & table.armed_modifiers:
                     return None
@@ -698,21 +702,20 @@ _APPOSITION_ENDS = frozenset({",", ".", ";", ":", "(", ")"})
 
 
 def _titles_of(doc: Doc, found: _Found, titles: frozenset[str]) -> set[str]:
-    """Title words written with a person's mention: just before it ('Foreign Minister
-    Ali Musa') or in an apposition after it ('Ali Musa, the country's foreign minister,')."""
+    """The words of the title written with a person's mention: just before it ('Foreign
+    Minister Ali Musa' -> foreign, minister) or in an apposition after it ('Ali Musa, the
+    country's foreign minister,'). Empty when no title word is among them."""
     words: set[str] = set()
     j = found.start - 1
     while j >= 0 and found.start - j <= 4 and (doc[j].lower_ in titles or doc[j].is_title):
-        if doc[j].lower_ in titles:
-            words.add(doc[j].lower_)
+        words.add(doc[j].lower_)
         j -= 1
     if found.end < len(doc) and doc[found.end].text == ",":
         for token in doc[found.end + 1 : found.end + 8]:
             if token.text in _APPOSITION_ENDS or token.pos_ == "VERB" or token.is_quote:
                 break  # '... like Arnel Joseph," the spokesperson added': a new speaker
-            if token.lower_ in titles:
-                words.add(token.lower_)
-    return words
+            words.add(token.lower_)
+    return words if words & titles else set()
 
 
 def _trim(span: Span) -> Span | None:

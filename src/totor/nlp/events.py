@@ -22,6 +22,12 @@ from totor.nlp import extensions as ext
 from totor.nlp.claims import reporting_lexicon
 from totor.nlp.lexicon import load_json
 
+
+def _word_set(key: str) -> frozenset[str]:
+    """A word list of ``events.json``'s "words" (see its "_words" note)."""
+    return frozenset(load_json("events.json")["words"][key])
+
+
 _VERB_POS = frozenset({"VERB"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ADJ_POS = frozenset({"ADJ"})
@@ -253,7 +259,7 @@ class EventExtractor:
             if draft is not None:
                 drafts.append(draft)
         drafts.extend(self._normative_demands(doc))
-        _rank_below_governors(drafts)
+        _rank_below_governors(drafts, self.min_confidence)
         self._answer_targets(doc, drafts)
         doc._.events = _number(_merge(drafts, _setting(doc)))
         return doc
@@ -284,6 +290,14 @@ class EventExtractor:
                         lambda d: d.trigger.type in ("DISAPPROVE", "DEMAND", "THREATEN"),
                     )
                 if answered is None and lemma in lex.act_nouns:
+                    owners = _entity_ids(doc, _act_owners(obj))
+                    if owners or any(c.dep_ in ("acl", "relcl", "xcomp") for c in obj.children):
+                        # "Kenya's decision", "the decision to deploy troops": the noun says
+                        # whose act it is, or names an act of its own
+                        doers = [o for o in owners if o not in draft.actor]
+                        if doers:
+                            draft.target = doers
+                        break
                     # "the move", "the decision": only an act told just before
                     answered = _last_before(
                         ordered,
@@ -389,7 +403,8 @@ class EventExtractor:
             else "NOUN"
             if token.pos_ in _NOUN_POS
             else "ADJ"
-            if token.pos_ in _ADJ_POS
+            # "called the attack cowardly": an adjective the parser read as an adverb
+            if token.pos_ in _ADJ_POS or (token.pos_ == "ADV" and token.dep_ == "advmod")
             else None
         )
         if pos is None:
@@ -439,9 +454,11 @@ class EventExtractor:
             [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else [token]
         )
         if trigger.prep is not None and not any(
-            c.dep_ == "prep" and c.lower_ in trigger.prep for h in holders for c in h.children
+            c.dep_ == "prep" and c.lower_ in trigger.prep and not _is_time_phrase(c)
+            for h in holders
+            for c in h.children
         ):
-            return False
+            return False  # "called ... on Tuesday" is no call on anyone
         if trigger.prep_particle is not None and not any(
             c.dep_ in ("prt", "prep", "advmod") and c.lower_ in trigger.prep_particle
             for c in token.children
@@ -472,7 +489,11 @@ class EventExtractor:
             # '"The ruling is arbitrary," he said': the speaker judges the subject
             actor_tokens = []
             target_tokens = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        elif token.pos_ in _ADJ_POS or (token.dep_ == "acomp" and "ADJ" in trigger.pos):
+        elif (
+            token.pos_ in _ADJ_POS
+            or token.pos_ == "ADV"
+            or (token.dep_ == "acomp" and "ADJ" in trigger.pos)
+        ):
             actor_tokens, target_tokens = _adjective_arguments(token)
         else:
             actor_tokens, target_tokens = _verb_arguments(
@@ -734,8 +755,8 @@ class EventExtractor:
                 c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in children
             )
             or any(
-                # "no passengers were killed", "killed no one"
-                g.lower_ == "no" and g.dep_ == "det"
+                # "no passengers were killed", "killed no one"; not "no fewer than 20"
+                g.lower_ == "no" and g.dep_ == "det" and not _is_count_phrase(g)
                 for c in children
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                 for g in c.children
@@ -784,15 +805,15 @@ class EventExtractor:
         return "asserted"
 
 
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+_FUTURE_AUX = _word_set("future_aux")
 #: stances that commit to a coming act: "is willing to withdraw", "ready to send troops"
-_WILLING = frozenset({"willing", "ready", "prepared", "committed", "determined", "eager"})
+_WILLING = _word_set("willing")
 #: acts whose announcement by the side that would carry them out is a threat (PLOVER
 #: THREATEN): force, coercion, sanctions
-_THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_THREAT_TYPES = _word_set("threat_types")
 #: speakers who carry out no such acts themselves: an analyst saying sanctions will come
 #: threatens nothing
-_BYSTANDER_KINDS = frozenset({"people", "media", "ngo"})
+_BYSTANDER_KINDS = _word_set("bystander_kinds")
 
 
 def _is_threat(
@@ -807,7 +828,7 @@ def _is_threat(
 
 #: acts whose announcement by the side that would carry them out is a commitment (PLOVER
 #: AGREE): aid, talks, cooperation, concessions, withdrawals
-_PROMISE_TYPES = frozenset({"AID", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT"})
+_PROMISE_TYPES = _word_set("promise_types")
 
 
 def _is_promise(
@@ -848,10 +869,17 @@ def _announced_by_own_side(
 def _clause_names_another(doc: Doc, token: Token) -> bool:
     """Whether a that-clause of the verb is about an actor other than its subject's:
     'the EU warned that the government's actions would divide the country'."""
+    lexicon = event_lexicon()
     own = set(_entity_ids(doc, _subjects(token)))
     for clause in (c for c in token.children if c.dep_ == "ccomp"):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(e not in own for e in _entity_ids(doc, subjects)):
+        # the clause tells what the actor does: an act ("Ethiopia would attack"), or the
+        # actor's acts as subject ("the government's actions would divide the country");
+        # "Ethiopia faces a drought" judges nobody
+        acting = clause.lemma_.lower() in lexicon.by_lemma or any(
+            s.lemma_.lower() in lexicon.act_nouns for s in subjects
+        )
+        if acting and any(e not in own for e in _entity_ids(doc, subjects)):
             return True
     return False
 
@@ -976,28 +1004,30 @@ def _subjects(token: Token) -> list[Token]:
 
 #: verbs that pass judgement through their complement: 'called the move reckless',
 #: 'described the raid as illegal'
-_JUDGING_VERBS = frozenset(
-    {
-        "call",
-        "describe",
-        "term",
-        "label",
-        "brand",
-        "deem",
-        "declare",
-        "denounce",
-        "condemn",
-        "characterize",
-        "characterise",
-        "dismiss",
-        "consider",
-        "find",
-        "slam",
-        "criticize",
-        "criticise",
-        "decry",
-    }
-)
+_JUDGING_VERBS = _word_set("judging_verbs")
+
+
+def _is_count_phrase(no: Token) -> bool:
+    """'no fewer than 20', 'no more than 30': a count, not a denial."""
+    after = no.nbor(1) if no.i + 1 < len(no.doc) else None
+    return after is not None and after.lower_ in ("fewer", "more", "less", "than")
+
+
+def _act_owners(noun: Token) -> list[Token]:
+    """Who an act noun belongs to: 'Kenya's decision', 'the decision by the court'."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        g
+        for p in noun.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return owners
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
 
 
 def _judged(doc: Doc, token: Token) -> bool:
@@ -1007,6 +1037,12 @@ def _judged(doc: Doc, token: Token) -> bool:
     head = token.head
     if token.dep_ == "oprd" or (token.dep_ in ("amod", "acomp") and head.dep_ == "oprd"):
         return True
+    if (
+        token.dep_ in ("advmod", "xcomp", "ccomp", "acomp")
+        and head.lemma_.lower() in _JUDGING_VERBS
+        and any(c.dep_ == "dobj" for c in head.children)
+    ):
+        return True  # "called the attack cowardly", misparsed as an adverb
     if head.lower_ == "as" and head.dep_ == "prep":
         return head.head.lemma_.lower() in _JUDGING_VERBS
     copula = head if token.dep_ == "acomp" else head.head
@@ -1017,17 +1053,17 @@ def _judged(doc: Doc, token: Token) -> bool:
     return False
 
 
-def _rank_below_governors(drafts: list[_Draft]) -> None:
+def _rank_below_governors(drafts: list[_Draft], floor: float) -> None:
     """'threatened to impose a curfew', 'agreed to hold talks': the act a trigger governs
-    is what it threatens or commits to, so it ranks below that trigger."""
+    is what it threatens or commits to, so it ranks below that trigger (never below the
+    component's minimum confidence). Governors are settled first, top of the tree down."""
     by_token = {d.token.i: d for d in drafts}
-    for draft in drafts:
+    for draft in sorted(drafts, key=lambda d: len(list(d.token.ancestors))):
         for governor in _governors(draft.token):
             above = by_token.get(governor.i)
             if above is not None and above is not draft and draft.status != "asserted":
-                draft.confidence = round(
-                    max(0.05, min(draft.confidence, above.confidence - 0.05)), 2
-                )
+                lowered = min(draft.confidence, above.confidence - 0.05)
+                draft.confidence = round(max(floor, lowered), 2)
                 break
 
 
@@ -1073,8 +1109,8 @@ def _names_event(draft: _Draft, lemma: str) -> bool:
 
 #: meetings and agreements whose participants are the subject of a verb told as happening
 #: during them ("spoke at a news conference with X", "signed during a visit to Y")
-_SHARED_SCENE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-_SCENE_PREPS = frozenset({"during", "at", "after", "in", "on", "following"})
+_SHARED_SCENE_TYPES = _word_set("shared_scene_types")
+_SCENE_PREPS = _word_set("scene_preps")
 
 #: confidence a trigger gains as the main predicate of its sentence (or of what a
 #: source says), or loses in a clause that only qualifies another one
@@ -1216,6 +1252,8 @@ def _adjective_arguments(token: Token) -> tuple[list[Token], list[Token]]:
     )
     if judging and token.dep_ != "oprd":
         owner = token.head.head
+    elif token.dep_ == "advmod" and token.head.lemma_.lower() in _JUDGING_VERBS:
+        judging, owner = True, token.head  # "called the attack cowardly" (read as an adverb)
     actors = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.dep_ == "amod" and token.head.pos_ in _NOUN_POS and not judging:
         actors.append(token.head)  # "angry protesters"
@@ -1249,6 +1287,8 @@ def _light_verb_of(
     ):
         token = head.head  # "a wave of arrests" is done as the arrests are
         head = token.head
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in head.children):
+        return None  # "called the attack cowardly": a judgement of the act, not doing it
     if token.dep_ in ("dobj", "nsubjpass") and _is_light(head, light_verbs):
         return head
     if token.dep_ == "pobj":
@@ -1536,8 +1576,20 @@ def _merge(drafts: list[_Draft], setting: _Setting | None = None) -> list[_Draft
     return merged
 
 
+#: sentence openers that start another story: "Separately, ...", "Elsewhere, ..."
+_NEW_TOPIC = _word_set("new_topic")
+
 #: verbs that report a toll; said with no doer right after an attack, they tell its victims
-_CASUALTY_LEMMAS = frozenset({"kill", "die", "wound", "injure", "behead"})
+_CASUALTY_LEMMAS = _word_set("casualty_lemmas")
+
+
+def _told_apart(draft: _Draft) -> bool:
+    """Whether a report says it is another story: 'Separately, ...', 'Elsewhere, ...', 'In
+    a separate attack, ...'."""
+    opening = draft.sentence[0].lower_ if len(draft.sentence) else ""
+    return opening in _NEW_TOPIC or any(
+        t.lower_ in ("separate", "unrelated") and t.dep_ == "amod" for t in draft.sentence
+    )
 
 
 def _casualties_of(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
@@ -1555,6 +1607,8 @@ def _casualties_of(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
     ):
         return False
     if not (_is_passive(token) or token.lemma_.lower() == "die"):
+        return False
+    if _told_apart(draft):
         return False
     doc = token.doc
     between = sum(1 for t in doc[kept.sentence.end : draft.sentence.start] if t.is_sent_start)
@@ -1612,6 +1666,8 @@ def _same_incident(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
     ):
         return False
     if kept.status != draft.status and not {kept.status, draft.status} <= _FACTUAL:
+        return False
+    if _told_apart(draft):
         return False
     shared_target = bool(set(kept.target) & set(draft.target))
     if not _places_agree(kept.place, draft.place, setting) and not (

@@ -40,7 +40,7 @@ class LineBreaks:
             before = doc[token.i - 2] if previous.is_space and token.i >= 2 else previous
             if gap.count("\n") >= 2 or (before.text and before.text[-1] in _FINAL):
                 token.is_sent_start = True
-            starts.append(token.i)
+                starts.append(token.i)
         for start in starts:
             end = _dateline_end(doc, start)
             if end is not None and end < len(doc):
@@ -55,8 +55,9 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     if not (first.is_upper and first.is_alpha and len(first.text) >= 2):
         return None
     for token in doc[start + 1 : start + _MAX_DATELINE]:
-        if token.text in _DASHES:
-            return token.i + 1
+        spaced = token.whitespace_ and doc[token.i - 1].whitespace_
+        if token.text in _DASHES and spaced:
+            return token.i + 1  # " - ", not the hyphen in "Secretary-General" or "US-led"
         if token.text in _DATELINE_MARKS or token.text[:1].isupper() or token.is_space:
             continue
         return None
