@@ -346,3 +346,25 @@ def test_weekday_range_runs_forward(nlp: Language) -> None:
     # in a Tuesday paper the coming Wednesday falls before the coming Monday
     time = only(nlp, "The strike will run from Monday to Wednesday.", "2024-05-07")
     assert (time.start, time.end) == ("2024-05-13", "2024-05-15")
+
+
+def test_the_matcher_run_around_anchor_words_finds_what_the_whole_text_gives(
+    nlp: Language,
+) -> None:
+    text = (
+        "Rebels attacked the town overnight, officials said on Tuesday. Earlier in the day, "
+        "troops had left at 5 a.m. local time on Monday. The siege began three weeks ago, in "
+        "March 2023, and a truce signed on 10/07/2023 lasted from 2019 to 2021. Later that "
+        "day the governor, who took office in recent months, said talks would resume the "
+        "following week. Nothing else happened for a long while in the quiet valley below."
+    )
+    finder = nlp.get_pipe("totor_times").finder
+    doc = nlp(text)
+    whole = {(start, end) for _, start, end in finder.matcher(doc)}
+    windowed = {
+        (start + offset, end + offset)
+        for offset, stop in finder._windows(doc)
+        for _, start, end in finder.matcher(doc[offset:stop])
+    }
+    assert whole and windowed == whole
+    assert sum(stop - offset for offset, stop in finder._windows(doc)) < len(doc)

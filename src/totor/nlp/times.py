@@ -605,6 +605,14 @@ def _dateparser(text: str, published: date | None) -> Normalised | None:
 # --- the component ---------------------------------------------------------------------
 
 
+#: words besides the calendar vocabulary that anchor a pattern ("three days ago")
+_ANCHOR_WORDS = ("ago", "recent", "beginning", "start", "day", "days", "earlier", "later")
+_ANCHOR_SHAPES = frozenset({"dddd", "d:dd", "dd:dd"})
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
+#: tokens on each side of an anchor the matcher sees; longer than any pattern
+_WINDOW = 8
+
+
 class TimeFinder:
     """Find and normalise temporal expressions in a parsed Doc."""
 
@@ -614,9 +622,47 @@ class TimeFinder:
             self.matcher.add(f"TOTOR_TIME_{entry['label']}_{i}", [entry["pattern"]])
         self.use_entities = use_entities
         self.use_dateparser = use_dateparser
+        words = vocabulary()
+        # every pattern holds one of these words or shapes; running the matcher only
+        # around them keeps its cost off the rest of the text
+        self.anchor_words = frozenset(
+            w.lower()
+            for group in (
+                words.months,
+                words.weekdays,
+                words.relative_days,
+                words.units,
+                words.clock_suffixes,
+                words.parts_of_day,
+                words.overnight,
+                _ANCHOR_WORDS,
+            )
+            for w in group
+        )
+
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges around the words a time expression must contain, merged."""
+        windows: list[tuple[int, int]] = []
+        for token in doc:
+            if not (
+                token.lower_ in self.anchor_words
+                or token.shape_ in _ANCHOR_SHAPES
+                or (token.text[:1].isdigit() and _NUMERIC_DATE.match(token.text))
+            ):
+                continue
+            start, end = max(0, token.i - _WINDOW), min(len(doc), token.i + _WINDOW + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+        return windows
 
     def candidates(self, doc: Doc) -> list[tuple[int, int]]:
-        spans = {(start, end) for _, start, end in self.matcher(doc)}
+        spans = {
+            (start + offset, end + offset)
+            for offset, stop in self._windows(doc)
+            for _, start, end in self.matcher(doc[offset:stop])
+        }
         if self.use_entities:
             spans.update((e.start, e.end) for e in doc.ents if e.label_ in ("DATE", "TIME"))
         # trimmed first ("since Feb." must not beat "Feb. 24"), then longest first, so
