@@ -963,3 +963,22 @@ def test_a_warning_that_a_country_faces_drought_judges_nobody(nlp: Language) -> 
     text = "The agency warned that Ethiopia faces its worst drought in decades."
     events, _ = run(nlp, text, {"agency": "igo", "Ethiopia": "country"})
     assert not of_type(events, "DISAPPROVE")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two men have pleaded not guilty to the charges.", "REJECT"),
+        ("The agency closed 12 media outlets linked to the group.", "COERCE"),
+        ("The base held nearly 200 detainees at its peak.", "COERCE"),
+        ("Mosques broadcast prayers in support of the Palestinians.", "SUPPORT"),
+        ("Washington has been waging a tariff war with its neighbours.", "SANCTION"),
+    ],
+)
+def test_pleas_closures_detentions_support_and_trade_wars(
+    nlp: Language, text: str, expected: str
+) -> None:
+    events, _ = run(nlp, text, {"Palestinians": "people"} if "Palestinians" in text else {})
+    assert expected in {e.type for e in events}
+    if expected == "SANCTION":
+        assert not of_type(events, "ASSAULT")
