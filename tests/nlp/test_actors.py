@@ -20,6 +20,11 @@ def actors(nlp: Language, text: str) -> list[Entity]:
     return list(nlp(text)._.entities)
 
 
+def mentions(entities: list[Entity], text: str) -> list[tuple[str, Entity]]:
+    """Every mention as (its text, the entity it names)."""
+    return [(text[s:e], entity) for entity in entities for s, e in entity.mentions]
+
+
 def by_surface(entities: list[Entity], text: str, surface: str) -> Entity:
     for entity in entities:
         if any(text[s:e] == surface for s, e in entity.mentions):
@@ -87,7 +92,7 @@ def test_us_in_capitals_is_the_country_but_lowercase_us_is_not(nlp: Language) ->
     text = "The US warned on Tuesday that the talks could fail. Let us wait, a diplomat said."
     entities = actors(nlp, text)
     assert by_surface(entities, text, "US").name == "United States"
-    assert not any(text[s:e] == "us" for entity in entities for s, e in entity.mentions)
+    assert not any(surface == "us" for surface, _ in mentions(entities, text))
 
 
 def test_government_institutions_of_a_country(nlp: Language) -> None:
@@ -169,7 +174,7 @@ def test_prison_guards_alone_are_the_state_s_police(nlp: Language) -> None:
 def test_a_named_storm_is_no_actor(nlp: Language) -> None:
     text = "Hurricane Melissa tore through Jamaica on Tuesday, the Jamaican government said."
     entities = actors(nlp, text)
-    assert not any("Melissa" in text[s:e] for entity in entities for s, e in entity.mentions)
+    assert not any("Melissa" in surface for surface, _ in mentions(entities, text))
 
 
 def test_a_later_bare_surname_is_the_person_named_in_full(nlp: Language) -> None:
@@ -222,7 +227,7 @@ def test_a_capital_on_the_other_side_of_an_act_is_its_government(nlp: Language) 
 
 def test_a_capital_where_something_happened_is_no_actor(nlp: Language) -> None:
     text = "Heavy fighting was reported in Kyiv on Wednesday."
-    assert not any(text[s:e] == "Kyiv" for entity in actors(nlp, text) for s, e in entity.mentions)
+    assert not any(surface == "Kyiv" for surface, _ in mentions(actors(nlp, text), text))
 
 
 @pytest.mark.parametrize("noun", ["journalist", "activist", "reporter"])
@@ -235,7 +240,7 @@ def test_a_single_journalist_or_activist_is_an_actor(nlp: Language, noun: str) -
 def test_a_weapon_system_is_no_actor(nlp: Language) -> None:
     text = "Turkey bought the S-400 from Russia, and the G7 objected."
     entities = actors(nlp, text)
-    assert not any(text[s:e] == "S-400" for entity in entities for s, e in entity.mentions)
+    assert not any(surface == "S-400" for surface, _ in mentions(entities, text))
 
 
 def test_a_description_of_an_armed_group_refers_back_to_it(nlp: Language) -> None:
@@ -253,9 +258,8 @@ def test_a_description_without_an_armed_word_refers_to_nobody(nlp: Language) -> 
     text = "Al-Shabab attacked a convoy. The advocacy group condemned it."
     entities = actors(nlp, text)
     assert not any(
-        text[s:e] == "advocacy group" and entity.kind == "armed_group"
-        for entity in entities
-        for s, e in entity.mentions
+        surface == "advocacy group" and entity.kind == "armed_group"
+        for surface, entity in mentions(entities, text)
     )
 
 
@@ -280,9 +284,8 @@ def test_a_title_after_a_closing_quote_belongs_to_the_next_speaker(nlp: Language
     )
     entities = actors(nlp, text)
     assert not any(
-        text[s:e] == "spokesperson" and entity.name == "Ali Musa"
-        for entity in entities
-        for s, e in entity.mentions
+        surface == "spokesperson" and entity.name == "Ali Musa"
+        for surface, entity in mentions(entities, text)
     )
 
 
@@ -293,9 +296,8 @@ def test_the_prime_minister_is_not_the_foreign_minister(nlp: Language) -> None:
     )
     entities = actors(nlp, text)
     assert not any(
-        text[s:e] == "prime minister" and entity.name == "Amina Diallo"
-        for entity in entities
-        for s, e in entity.mentions
+        surface == "prime minister" and entity.name == "Amina Diallo"
+        for surface, entity in mentions(entities, text)
     )
 
 
@@ -306,9 +308,8 @@ def test_a_banned_opposition_movement_is_not_the_armed_group(nlp: Language) -> N
     )
     entities = actors(nlp, text)
     assert not any(
-        "movement" in text[s:e] and entity.kind == "armed_group"
-        for entity in entities
-        for s, e in entity.mentions
+        "movement" in surface and entity.kind == "armed_group"
+        for surface, entity in mentions(entities, text)
     )
 
 

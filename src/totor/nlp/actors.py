@@ -689,7 +689,7 @@ def _side_word(doc: Doc, i: int, words: frozenset[str]) -> str | None:
         token = doc[j]
         if token.lower_ in words:
             return token.lower_
-        if j > 0 and token.i >= 2 and doc[j - 1].text == "-":
+        if j >= 2 and doc[j - 1].text == "-":
             joined = f"{doc[j - 2].lower_}-{token.lower_}"
             if joined in words:
                 return joined

@@ -419,7 +419,7 @@ class EventExtractor:
     def _conditions_hold(self, doc: Doc, token: Token, trigger: Trigger) -> bool:
         if trigger.judging and not _judged(doc, token):
             return False  # "an arbitrary detention" describes; "called it arbitrary" judges
-        if trigger.active_only and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        if trigger.active_only and _is_passive(token):
             return False  # "they were met by gunmen" is no meeting
         if trigger.needs_complement and not any(c.dep_ in _COMPLEMENTS for c in token.children):
             return False  # '"It is not over," agreed Sayim' reports speech, agrees to nothing
@@ -1096,7 +1096,9 @@ def _last_before(
             best = other
     if best is None:
         return None
-    between = sum(1 for t in doc[best.sentence.start : draft.sentence.start] if t.is_sent_start)
+    between = ext.sentence_number(doc, draft.sentence.start) - ext.sentence_number(
+        doc, best.sentence.start
+    )
     return best if between <= within else None
 
 
@@ -1611,7 +1613,12 @@ def _casualties_of(kept: _Draft, draft: _Draft, setting: _Setting) -> bool:
     if _told_apart(draft):
         return False
     doc = token.doc
-    between = sum(1 for t in doc[kept.sentence.end : draft.sentence.start] if t.is_sent_start)
+    # sentences told between the attack's and this one
+    between = (
+        ext.sentence_number(doc, draft.sentence.start)
+        - ext.sentence_number(doc, kept.sentence.start)
+        - 1
+    )
     if between > 1:
         return False
     if kept.status != draft.status and not {kept.status, draft.status} <= _FACTUAL:

@@ -6,7 +6,7 @@ alone finds the lists of the components it did not run empty, never missing.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span
 
@@ -79,9 +79,10 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def sentence_of(doc: Doc, token_index: int) -> Span:
-    """The sentence holding a token. ``Token.sent`` rescans the whole doc on every call
-    in spaCy 3; this index is built once per doc and kept in ``doc.user_data``."""
+def _sentence_index(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The doc's sentences and, per token, the number of its sentence. ``Token.sent``
+    rescans the whole doc on every call in spaCy 3; this is built once per doc and kept
+    in ``doc.user_data``."""
     index = doc.user_data.get("totor_sentence_index")
     if index is None:
         spans = list(doc.sents)
@@ -90,8 +91,18 @@ def sentence_of(doc: Doc, token_index: int) -> Span:
             owner[span.start : span.end] = [n] * (span.end - span.start)
         index = (spans, owner)
         doc.user_data["totor_sentence_index"] = index
-    spans, owner = index
+    return cast(tuple[list[Span], list[int]], index)
+
+
+def sentence_of(doc: Doc, token_index: int) -> Span:
+    """The sentence holding a token."""
+    spans, owner = _sentence_index(doc)
     return spans[owner[token_index]]
+
+
+def sentence_number(doc: Doc, token_index: int) -> int:
+    """The position of a token's sentence in the doc (0 for the first)."""
+    return _sentence_index(doc)[1][token_index]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

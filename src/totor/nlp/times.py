@@ -608,7 +608,6 @@ def _dateparser(text: str, published: date | None) -> Normalised | None:
 #: words besides the calendar vocabulary that anchor a pattern ("three days ago")
 _ANCHOR_WORDS = ("ago", "recent", "beginning", "start", "day", "days", "earlier", "later")
 _ANCHOR_SHAPES = frozenset({"dddd", "d:dd", "dd:dd"})
-_NUMERIC_DATE = re.compile(r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
 #: tokens on each side of an anchor the matcher sees; longer than any pattern
 _WINDOW = 8
 
@@ -647,7 +646,7 @@ class TimeFinder:
             if not (
                 token.lower_ in self.anchor_words
                 or token.shape_ in _ANCHOR_SHAPES
-                or (token.text[:1].isdigit() and _NUMERIC_DATE.match(token.text))
+                or _NUMERIC_DATE_RE.match(token.text)
             ):
                 continue
             start, end = max(0, token.i - _WINDOW), min(len(doc), token.i + _WINDOW + 1)
