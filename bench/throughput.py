@@ -19,10 +19,6 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[2] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
-)
-
 
 def load_texts(path: Path, limit: int | None) -> list[dict[str, str]]:
     records = []
@@ -86,13 +82,19 @@ def main() -> int:
     )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=None, help="default: the VOA corpus")
     parser.add_argument("--child", choices=["spacy", "totor"], help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child, args.corpus, args.limit)))
         return 0
+    if args.corpus is None:
+        # imported here, not at the top: the timed children run this file too, and the
+        # spaCy-alone baseline must not pay for importing totor
+        from totor.evaluate import corpus_path
+
+        args.corpus = corpus_path(Path(__file__).resolve().parents[1], "voa", "voa_stories.jsonl")
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2

@@ -758,6 +758,15 @@ def corpora_roots(start: Path) -> list[Path]:
     return roots
 
 
+def corpus_path(start: Path, *parts: str) -> Path:
+    """``<corpora>/<parts>`` in the first corpora root (see ``corpora_roots``) that holds
+    it; else where a checkout beside ``shared/`` would hold it, for error messages."""
+    for root in corpora_roots(start):
+        if (root.joinpath(*parts)).exists():
+            return root.joinpath(*parts)
+    return start.resolve().parent.joinpath("shared", "corpora", *parts)
+
+
 @cache
 def _corpus_records(path: Path) -> dict[str, dict[str, Any]]:
     records: dict[str, dict[str, Any]] = {}

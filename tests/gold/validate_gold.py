@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 from totor import model
+from totor.evaluate import corpus_path
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "voa" / "voa_stories.jsonl"
+CORPUS = corpus_path(Path(__file__).resolve().parents[2], "voa", "voa_stories.jsonl")
 
 KINDS = ("events", "figures", "claims", "places", "times", "labels")
 EVENT_TYPES = set(model.EVENT_TYPES)
